@@ -1,0 +1,3 @@
+"""minutemine: mine council meeting papers for commitments."""
+
+__version__ = "0.1.0"

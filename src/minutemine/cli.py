@@ -1,0 +1,65 @@
+"""The command line: a thin layer over the library.  Each command's docstring is its --help."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+out_option = click.option("--out", "out", default="outputs", show_default=True,
+                          type=click.Path(file_okay=False), help="Folder of the dataset tables.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="minutemine")
+def main() -> None:
+    """Mine council meeting papers for commitments: requests, assurances, decisions, money, deadlines."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@out_option
+@click.option("--max-bytes", default=50_000_000, show_default=True, help="Files larger than this are skipped with an error row.")
+@click.option("--max-pages", default=2000, show_default=True, help="PDFs with more pages than this are skipped with an error row.")
+@click.option("--model", default="", help="Optional installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON/ORG entities.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model: str, quiet: bool) -> None:
+    """Process papers (default: corpus/) and write documents, items, commitments and links CSVs.
+
+    Example:
+
+        minutemine run corpus/ --out outputs/
+    """
+    from .pipeline import Settings, run as run_pipeline
+
+    paths = paths or ("corpus",)
+    for p in paths:
+        if not Path(p).exists():
+            raise click.ClickException(f"no such file or folder: {p}")
+    settings = Settings(max_bytes=max_bytes, max_pages=max_pages, model=model)
+    summary = run_pipeline(paths, out, settings)
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    if summary.files_ok == 0:
+        raise click.ClickException("no file could be processed (see documents.csv for why)")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of every output table, generated from the pydantic models.
+
+    Example:
+
+        minutemine schema > schema.json
+    """
+    from .models import TABLES
+
+    click.echo(json.dumps({name: model.model_json_schema() for name, model in TABLES.items()}, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
