@@ -26,8 +26,16 @@ def main() -> None:
 @click.option("--max-bytes", default=50_000_000, show_default=True, help="Files larger than this are skipped with an error row.")
 @click.option("--max-pages", default=2000, show_default=True, help="PDFs with more pages than this are skipped with an error row.")
 @click.option("--model", default="", help="Optional installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON/ORG entities.")
+@click.option("-w", "--workers", default=0, show_default="all cores", help="Parallel processes for ingest/segment/extract.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run the per-document stages locally or as tasks on a Dask cluster.")
+@click.option("--scheduler", default="", help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--no-cache", is_flag=True, help="Reprocess every file, ignoring the cache.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["csv", "parquet"]), default=("csv",),
+              show_default=True, help="Table formats to write (repeatable). SQLite is always written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model: str, quiet: bool) -> None:
+def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model: str, workers: int,
+        executor: str, scheduler: str, no_cache: bool, formats: tuple[str, ...], quiet: bool) -> None:
     """Process papers (default: corpus/) and write documents, items, commitments and links CSVs.
 
     Example:
@@ -40,7 +48,9 @@ def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model:
     for p in paths:
         if not Path(p).exists():
             raise click.ClickException(f"no such file or folder: {p}")
-    settings = Settings(max_bytes=max_bytes, max_pages=max_pages, model=model)
+    settings = Settings(max_bytes=max_bytes, max_pages=max_pages, model=model, workers=workers,
+                        executor=executor, scheduler=scheduler, use_cache=not no_cache,
+                        formats=tuple(dict.fromkeys(("csv",) + formats)), quiet=quiet)
     summary = run_pipeline(paths, out, settings)
     if not quiet:
         click.echo(summary.line(), err=True)
@@ -60,6 +70,16 @@ def schema() -> None:
 
     click.echo(json.dumps({name: model.model_json_schema() for name, model in TABLES.items()}, indent=2))
 
+
+# Commands that live with the module they drive, so each can grow without touching this file.
+from .evaluate import eval_command  # noqa: E402
+from .query import query_command, show_command  # noqa: E402
+from .report import report_command  # noqa: E402
+
+main.add_command(query_command, "query")
+main.add_command(show_command, "show")
+main.add_command(report_command, "report")
+main.add_command(eval_command, "eval")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .models import Commitment, DocumentRow, Link
+from .models import Commitment, DocumentRow, Item, Link
 
 
-def link_commitments(documents: list[DocumentRow], commitments: list[Commitment]) -> tuple[list[Commitment], list[Link]]:
+def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment]) -> tuple[list[Commitment], list[Link]]:
     return commitments, []

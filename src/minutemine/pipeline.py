@@ -24,6 +24,13 @@ class Settings(BaseModel):
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = 2000
     model: str = ""  # optional trained spaCy pipeline layered on the patterns
+    workers: int = 0  # 0: all cores
+    executor: str = "local"  # "local" (processes) or "dask"
+    scheduler: str = ""  # dask scheduler address, e.g. tcp://10.0.0.5:8786
+    use_cache: bool = True
+    cache_dir: str = ""  # default: OUT/.cache
+    formats: tuple[str, ...] = ("csv",)  # plus "parquet"; SQLite is always written
+    quiet: bool = False
 
 
 class RunSummary(BaseModel):
@@ -108,7 +115,7 @@ def gather(results: list[DocResult]) -> tuple[list[DocumentRow], list[Item], lis
     documents = [r.document for r in results]
     items = [i for r in results for i in r.items]
     commitments = [c for r in results for c in r.commitments]
-    commitments, links = link_commitments(documents, commitments)
+    commitments, links = link_commitments(documents, items, commitments)
     return documents, items, commitments, links
 
 
