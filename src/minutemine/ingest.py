@@ -10,7 +10,10 @@ Nothing here raises for a bad file: the document comes back with
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from .meta import guess_body, guess_meeting_date
@@ -161,6 +164,83 @@ def renumber(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A word broken at a line end: "imple-" + "mentation".  pdfium has already merged such lines
+# itself and marks the hyphen as U+FFFE ("in\ufffeline"), so both forms are handled.
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-$")
+_FIRST_WORD = re.compile(r"^([A-Za-z0-9][\w'’]*)([,.;:)]*)(\s+|$)")
+_PDFIUM_HYPHEN = re.compile(r"(\w+)\ufffe(\w*)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+@cache
+def _compound_parts() -> dict[str, frozenset[str]]:
+    """Heads, tails and whole words that make a line-end hyphen a real one (patterns/hyphen_compounds.jsonl)."""
+    text = files("minutemine").joinpath("patterns/hyphen_compounds.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(row) for row in text.splitlines() if row.strip()]
+    return {side: frozenset(p for r in rows if r["side"] == side for p in r["parts"]) for side in ("head", "tail", "whole")}
+
+
+def resolve_hyphen(left: str, right: str, known_words: frozenset[str] | set[str] = frozenset()) -> str:
+    """Rejoin a word split at a hyphen at a line end, keeping the hyphen of a real compound.
+
+    The hyphen stays when the next part starts with a capital or digit, when the paper itself
+    writes the hyphenated form elsewhere, or when it is a known compound; otherwise (the
+    paper writes the joined form, or nothing is known) it was a typesetting break.
+
+    >>> resolve_hyphen("imple", "mentation")
+    'implementation'
+    >>> resolve_hyphen("long", "term")
+    'long-term'
+    >>> resolve_hyphen("2024", "2025")
+    '2024-2025'
+    >>> resolve_hyphen("Sanchez", "Graells")
+    'Sanchez-Graells'
+    >>> resolve_hyphen("in", "formation")
+    'information'
+    >>> resolve_hyphen("work", "stream", {"work-stream"})
+    'work-stream'
+    """
+    kept, joined = f"{left}-{right}", left + right
+    if not right or not right[0].islower() or left[-1:].isdigit():
+        return kept
+    low_kept, low_joined = kept.lower(), joined.lower()
+    if low_kept in known_words:
+        return kept
+    if low_joined in known_words:
+        return joined
+    parts = _compound_parts()
+    if low_kept in parts["whole"] or left.lower() in parts["head"] or right.lower() in parts["tail"]:
+        return kept
+    return joined
+
+
+def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
+    """Rejoin words hyphenated across body line ends (also across a page break).
+
+    The first word of the next body line moves up to the line that ends with the hyphen, so
+    each line still starts where the source line started; a line left empty is dropped.
+    Offsets must be recomputed afterwards (`renumber`).
+    """
+    body_text = " ".join(line.text for line in lines if not line.furniture)
+    known = {w.lower() for w in _WORD.findall(body_text.replace("\ufffe", "-"))}
+    out = [line.model_copy(update={"text": _PDFIUM_HYPHEN.sub(lambda m: resolve_hyphen(m[1], m[2], known), line.text)})
+           if "\ufffe" in line.text else line for line in lines]
+    emptied: set[int] = set()
+    for i, line in enumerate(out):
+        if line.furniture or not _LINE_END_HYPHEN.search(line.text) or line.text.endswith(" -"):
+            continue
+        j = next((k for k in range(i + 1, len(out)) if not out[k].furniture), None)
+        if j is None or out[j].bullet or out[j].heading or not (m := _FIRST_WORD.match(out[j].text)):
+            continue
+        head = line.text[:-1].rsplit(" ", 1)
+        word = resolve_hyphen(head[-1], m[1], known)
+        out[i] = line.model_copy(update={"text": " ".join(head[:-1] + [word + m[2]])})
+        out[j] = out[j].model_copy(update={"text": out[j].text[m.end():]})
+        if not out[j].text:
+            emptied.add(j)
+    return [line for k, line in enumerate(out) if k not in emptied]
+
+
 def ingest_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = 2000) -> Document:
     """Read one file into a Document; never raises for bad input."""
     path = Path(path)
@@ -199,7 +279,7 @@ def _ingest_text(path: Path, data: bytes, digest: str, fmt: str) -> Document:
         source = decode_text(data)
     except UnicodeDecodeError:
         return _failed(path, digest, fmt, "cannot decode text as UTF-8 or cp1252")
-    lines = lines_from_text(source)
+    lines = renumber(rejoin_hyphenated(lines_from_text(source)))
     if not any(line.text for line in lines):
         return _failed(path, digest, fmt, "file has no text (only whitespace)", status="empty")
     return Document(doc_id=doc_id_for(digest), source_path=str(path), sha256=digest, format=fmt,
