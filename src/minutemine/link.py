@@ -1,9 +1,414 @@
-"""Link (provisional stub: linking is being built)."""
+"""Link: every answer to the request it answers, inside one paper and across papers.
+
+Evidence, strongest first:
+
+- **tree** — an answer sits under a request in the item tree (the due-diligence deck's
+  restated request with its answer bullets), or after it in the same item (an
+  "Issue raised | Response" table row);
+- **sequence** — a "Response" item, or a "... it was confirmed that" paragraph, follows
+  a question among its siblings ("Question 3 – name" then "Mayor's Response");
+- **restatement** — a later paper restates an earlier request in close wording; the
+  restated request links to the original, so answers reach the original through it;
+- **tfidf** / **tfidf+structure** — text similarity (see `similarity.py`) within a
+  block of papers of one story (councils that mention each other), with bonuses when
+  the body asked is the one answering, or the two share dates, amounts or names.
+
+Only a pair scoring at least `THRESHOLD` is kept: a wrong link is worse than none.
+Each answer's candidates are ranked by score, ties by request id (rank 1 is chosen),
+and requests get a status: answered, partly answered or outstanding.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
 from .models import Commitment, DocumentRow, Item, Link
+from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
+
+THRESHOLD = 0.35  # provisional until corpus/gold/links.csv lands: see the sweep note in tests/test_link.py
+RESTATEMENT_MIN_SIMILARITY = 0.45  # an ask restates another only in close wording, bonuses aside
+TOP_K = 5  # candidates kept per answer in links.csv
+TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
+BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05}
+MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
+
+KINDS = ("request", "recommendation", "decision", "assurance", "action")
+ASKING = {"request", "recommendation"}
+ANSWERING = {"assurance", "action"}
+# Which role may answer which: an assurance answers anything asked or decided; a decision
+# answers a request or adopts a recommendation; an ask answers an ask only as a
+# restatement, or when the body asked replies with its own advice (scrutiny's advice on
+# Cabinet's "Requests the ... Committee to examine").
+MAY_ANSWER = {
+    "assurance": {"request", "recommendation", "decision"},
+    "action": {"request", "recommendation", "decision"},
+    "decision": {"request", "recommendation"},
+    "request": {"request", "recommendation", "decision"},
+    "recommendation": {"request", "recommendation", "decision"},
+}
+# Inside one paper sibling requests are worded alike, so asks never pair there.
+MAY_ANSWER_IN_PAPER = {k: (v if k not in ASKING else set()) for k, v in MAY_ANSWER.items()}
+_RESPONSE_CUE = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b|"
+    r"it was (?:confirmed|explained|clarified|noted)\b|officers? (?:confirmed|explained|clarified)\b)",
+    re.IGNORECASE)
+_GENERIC_BODY_WORDS = {"the", "of", "city", "county", "borough", "district", "council", "london", "metropolitan",
+                       "royal", "town", "parish"}
 
 
-def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment]) -> tuple[list[Commitment], list[Link]]:
-    return commitments, []
+@dataclass
+class _Candidate:
+    target: int
+    score: float
+    method: str
+
+
+@dataclass
+class _Rows:
+    """The commitments in id order, with what linking needs to know about each."""
+
+    commitments: list[Commitment]
+    role: list[str]
+    item: list[Item | None]
+    row_of: dict[str, int] = field(default_factory=dict)
+
+
+def link_commitments(documents: list[DocumentRow], items: list[Item],
+                     commitments: list[Commitment]) -> tuple[list[Commitment], list[Link]]:
+    """Fill answers/answer_score/answer_method/status on `commitments` and return the links.
+
+    The result does not depend on the order of the inputs: commitments come back in
+    the order given, links sorted by answer id and rank.
+    """
+    rows = _index_rows(items, commitments)
+    items_by_id = {i.item_id: i for i in items}
+    candidates: dict[int, list[_Candidate]] = defaultdict(list)
+    for source, target, method, score in _structural_links(rows, items):
+        candidates[source].append(_Candidate(target, score, method))
+    for source, target, method, score in _similarity_links(rows, documents, items_by_id):
+        candidates[source].append(_Candidate(target, score, method))
+    ranked = _rank(rows, candidates)
+    ranked = _break_mutual_links(rows, ranked)
+    chosen = {s: cands[0] for s, cands in ranked.items() if cands}
+    statuses = _statuses(rows, chosen, items_by_id)
+
+    updated: dict[str, Commitment] = {}
+    for r, c in enumerate(rows.commitments):
+        pick = chosen.get(r)
+        updated[c.commitment_id] = c.model_copy(update={
+            "answers": rows.commitments[pick.target].commitment_id if pick else "",
+            "answer_score": round(pick.score, 4) if pick else None,
+            "answer_method": pick.method if pick else "",
+            "status": statuses.get(r, "") if c.kind == "request" else "",
+        })
+    links = [Link(answer_id=rows.commitments[s].commitment_id, request_id=rows.commitments[cand.target].commitment_id,
+                  score=round(cand.score, 4), method=cand.method, rank=rank)
+             for s in sorted(ranked, key=lambda s: rows.commitments[s].commitment_id)
+             for rank, cand in enumerate(ranked[s], start=1)]
+    return [updated[c.commitment_id] for c in commitments], links
+
+
+def _index_rows(items: list[Item], commitments: list[Commitment]) -> _Rows:
+    items_by_id = {i.item_id: i for i in items}
+    ordered = sorted(commitments, key=lambda c: (c.commitment_id, c.char_start))
+    first_on_item: dict[str, str] = {}
+    for c in sorted(ordered, key=lambda c: (c.item_id, c.char_start, c.commitment_id)):
+        first_on_item.setdefault(c.item_id, c.commitment_id)
+    roles = []
+    for c in ordered:
+        item = items_by_id.get(c.item_id)
+        # A deck's restated request ("Provides reassurance that ...") reads like an
+        # assurance; the segmenter knows it is the request its bullets answer.
+        restated = item is not None and item.kind in ("request", "question") \
+            and first_on_item[c.item_id] == c.commitment_id
+        roles.append("request" if restated else c.kind)
+    rows = _Rows(ordered, roles, [items_by_id.get(c.item_id) for c in ordered])
+    rows.row_of = {c.commitment_id: r for r, c in enumerate(ordered)}
+    return rows
+
+
+def _ancestors(item: Item | None, items_by_id: dict[str, Item]) -> list[Item]:
+    out, seen = [], set()
+    while item is not None and item.parent_id and item.parent_id not in seen:
+        seen.add(item.parent_id)
+        item = items_by_id.get(item.parent_id)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _structural_links(rows: _Rows, items: list[Item]):
+    """Yield (source row, target row, method, score) from the item tree and sibling order."""
+    items_by_id = {i.item_id: i for i in items}
+    asks_on_item: dict[str, list[int]] = defaultdict(list)
+    for r, role in enumerate(rows.role):
+        if role == "request":
+            asks_on_item[rows.commitments[r].item_id].append(r)
+    for rs in asks_on_item.values():
+        rs.sort(key=lambda r: (rows.commitments[r].char_start, rows.commitments[r].commitment_id))
+    children: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        children[i.parent_id].append(i)
+    for sibs in children.values():
+        sibs.sort(key=lambda i: (i.char_start, i.item_id))
+
+    for r, role in enumerate(rows.role):
+        if role not in ANSWERING:
+            continue
+        c, item = rows.commitments[r], rows.item[r]
+        earlier_here = [a for a in asks_on_item.get(c.item_id, []) if rows.commitments[a].char_start < c.char_start]
+        target = earlier_here[-1] if earlier_here else None
+        for ancestor in _ancestors(item, items_by_id):
+            if target is not None:
+                break
+            if asks_on_item.get(ancestor.item_id):
+                target = asks_on_item[ancestor.item_id][-1]
+        if target is not None:
+            yield r, target, "tree", TREE_SCORE
+            continue
+        if item is None or not (item.kind == "response" or _RESPONSE_CUE.match(c.text) or _RESPONSE_CUE.match(item.text)):
+            continue
+        siblings = children[item.parent_id]
+        at = next((n for n, s in enumerate(siblings) if s.item_id == item.item_id), 0)
+        for sibling in reversed(siblings[max(0, at - 3):at]):
+            asks = _asks_in_subtree(sibling, children, asks_on_item)
+            if asks:
+                yield r, asks[-1], "sequence", SEQUENCE_SCORE
+                break
+
+
+def _asks_in_subtree(item: Item, children: dict[str, list[Item]], asks_on_item: dict[str, list[int]]) -> list[int]:
+    out, stack = [], [item]
+    while stack:
+        node = stack.pop()
+        out.extend(asks_on_item.get(node.item_id, []))
+        stack.extend(children.get(node.item_id, []))
+    return out
+
+
+def _similarity_links(rows: _Rows, documents: list[DocumentRow], items_by_id: dict[str, Item]):
+    """Yield (source row, target row, method, score) from text similarity inside each block."""
+    if not rows.commitments:
+        return
+    texts = [_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)]
+    index = TextIndex.fit(texts)
+    docs = {d.doc_id: d for d in documents}
+    doc_code = {d: n for n, d in enumerate(sorted({c.doc_id for c in rows.commitments}))}
+    days = [meeting_day_range(docs[c.doc_id].meeting_date if c.doc_id in docs else "") for c in rows.commitments]
+    code = {k: n for n, k in enumerate(KINDS)}
+    allowed = AllowedPairs(
+        kind=np.array([code[r] for r in rows.role]),
+        kind_ok=np.array([[t in MAY_ANSWER[s] for t in KINDS] for s in KINDS]),
+        first_day=np.array([d[0] for d in days], dtype=float),
+        last_day=np.array([d[1] for d in days], dtype=float),
+        doc=np.array([doc_code[c.doc_id] for c in rows.commitments]),
+        position=np.array([c.char_start for c in rows.commitments]),
+        same_doc_ok=np.array([[t in MAY_ANSWER_IN_PAPER[s] for t in KINDS] for s in KINDS]),
+    )
+    block_of_doc = story_blocks(documents, items_by_id.values())
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for r, c in enumerate(rows.commitments):
+        blocks[block_of_doc.get(c.doc_id, "")].append(r)
+    floor = THRESHOLD - (sum(BONUS.values()) - BONUS["reports_to"])  # best case: every bonus but one of the exclusive pair
+    for block in sorted(blocks):
+        members = np.array(blocks[block])
+        for src, tgt, sim in nearest_targets(index, members, members, allowed, k=TOP_K * 2, min_similarity=floor):
+            for s, t, similarity in zip(src.tolist(), tgt.tolist(), sim.tolist()):
+                scored = _score_pair(rows, s, t, similarity)
+                if scored is not None and scored[1] >= THRESHOLD:
+                    yield s, t, *scored
+
+
+def meeting_day_range(iso: str) -> tuple[float, float]:
+    """First and last day (ordinal) a meeting date may mean; unknown spans all time.
+
+    >>> meeting_day_range("2017-09-25") == (736597.0, 736597.0)
+    True
+    >>> meeting_day_range("2017-09")[1] - meeting_day_range("2017-09")[0]
+    29.0
+    >>> meeting_day_range("")
+    (-inf, inf)
+    """
+    from datetime import date
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso.strip())
+    if not m:
+        return float("-inf"), float("inf")
+    try:
+        year = int(m.group(1))
+        if m.group(3):
+            day = date(year, int(m.group(2)), int(m.group(3))).toordinal()
+            return float(day), float(day)
+        if m.group(2):
+            month = int(m.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return float(date(year, month, 1).toordinal()), float(date(year, month, last).toordinal())
+        return float(date(year, 1, 1).toordinal()), float(date(year, 12, 31).toordinal())
+    except ValueError:
+        return float("-inf"), float("inf")
+
+
+def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
+    """The commitment's words plus its parent item's: "a. that ..." means little without "2. seeks assurance"."""
+    parent = items_by_id.get(item.parent_id) if item is not None and item.parent_id else None
+    context = parent.text[:200] if parent is not None else ""
+    return normalise_for_matching(f"{c.text} {normalise_for_matching(context)}")
+
+
+def _score_pair(rows: _Rows, s: int, t: int, similarity: float) -> tuple[str, float] | None:
+    """(method, score) for source row `s` answering target row `t`, or None if it may not."""
+    a, q = rows.commitments[s], rows.commitments[t]
+    evidence = []
+    if _same_body(q.addressee, a.actor):
+        evidence.append("asked")  # the body the request was addressed to answers it
+    elif _same_body(a.addressee, q.actor):
+        evidence.append("reports_to")  # the answer is addressed to the body that asked
+    if set(a.amounts_gbp) & set(q.amounts_gbp):
+        evidence.append("amounts")
+    if set(a.dates) & set(q.dates):
+        evidence.append("dates")
+    if {n.lower() for n in a.people + a.organisations} & {n.lower() for n in q.people + q.organisations}:
+        evidence.append("names")
+    score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
+    source_role, target_role = rows.role[s], rows.role[t]
+    if source_role in ASKING and target_role in ASKING and similarity >= RESTATEMENT_MIN_SIMILARITY:
+        return "restatement", score
+    if source_role in ASKING and "asked" not in evidence:
+        return None  # an ask that neither restates nor comes from the body asked answers nothing
+    return ("tfidf+structure" if evidence else "tfidf"), score
+
+
+def _same_body(x: str, y: str) -> bool:
+    """Whether two actor names are the same body ("The committee" is the committee named in full).
+
+    >>> _same_body("The committee", "Wellbeing Overview and Scrutiny Committee")
+    True
+    >>> _same_body("Cabinet", "Wellbeing Overview and Scrutiny Committee")
+    False
+    """
+    x, y = (" ".join(w for w in v.lower().split() if w != "the") for v in (x, y))
+    return bool(x and y) and fuzz.token_set_ratio(x, y) >= 85
+
+
+def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
+    """Group papers into blocks of one story: councils whose papers name each other link together.
+
+    Plymouth's papers name Torbay Council, so Plymouth and Torbay are one block; Bristol
+    is another.  Returns doc_id -> block name (the alphabetically first body in it).
+    """
+    bodies = sorted({d.body for d in documents if d.body})
+    place = {b: _place_word(b) for b in bodies}
+    parent = {b: b for b in bodies}
+
+    def find(b: str) -> str:
+        while parent[b] != b:
+            parent[b] = parent[parent[b]]
+            b = parent[b]
+        return b
+
+    text_of_doc: dict[str, list[str]] = defaultdict(list)
+    for i in items:
+        text_of_doc[i.doc_id].append(i.text)
+    patterns = {b: re.compile(rf"\b{re.escape(p)}\b", re.IGNORECASE) for b, p in place.items() if p}
+    for d in sorted(documents, key=lambda d: d.doc_id):
+        if not d.body:
+            continue
+        text = d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, []))
+        for other, pattern in patterns.items():
+            if other != d.body and pattern.search(text):
+                a, b = sorted((find(d.body), find(other)))
+                parent[b] = a
+    return {d.doc_id: find(d.body) if d.body else "" for d in documents}
+
+
+def _place_word(body: str) -> str:
+    """The distinctive word of a council's name.
+
+    >>> _place_word("Plymouth City Council")
+    'Plymouth'
+    >>> _place_word("London Borough of Hackney Council")
+    'Hackney'
+    """
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERIC_BODY_WORDS]
+    return words[0] if words else ""
+
+
+def _rank(rows: _Rows, candidates: dict[int, list[_Candidate]]) -> dict[int, list[_Candidate]]:
+    """Best first, one candidate per target (the structural one wins), at most TOP_K."""
+    out = {}
+    for s, cands in candidates.items():
+        best: dict[int, _Candidate] = {}
+        for cand in sorted(cands, key=lambda c: (-c.score, rows.commitments[c.target].commitment_id)):
+            best.setdefault(cand.target, cand)
+        out[s] = sorted(best.values(), key=lambda c: (-round(c.score, 4), rows.commitments[c.target].commitment_id))[:TOP_K]
+    return out
+
+
+def _break_mutual_links(rows: _Rows, ranked: dict[int, list[_Candidate]]) -> dict[int, list[_Candidate]]:
+    """When two rows each choose the other (papers of one meeting), keep the stronger direction."""
+    for s in sorted(ranked):
+        if not ranked[s]:
+            continue
+        t = ranked[s][0].target
+        back = ranked.get(t)
+        if back and back[0].target == s:
+            mine, theirs = ranked[s][0], back[0]
+            if (-mine.score, rows.commitments[s].commitment_id) < (-theirs.score, rows.commitments[t].commitment_id):
+                ranked[t] = back[1:]
+            else:
+                ranked[s] = ranked[s][1:]
+    return ranked
+
+
+def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str, Item]) -> dict[int, str]:
+    """answered / partly answered / outstanding for every ask, through restatements and sub-requests."""
+    answered_by: dict[int, list[int]] = defaultdict(list)
+    restated_by: dict[int, list[int]] = defaultdict(list)
+    for s, cand in chosen.items():
+        (restated_by if cand.method == "restatement" else answered_by)[cand.target].append(s)
+    ask_rows_on_item: dict[str, list[int]] = defaultdict(list)
+    for r, role in enumerate(rows.role):
+        if role in ASKING:
+            ask_rows_on_item[rows.commitments[r].item_id].append(r)
+    sub_asks: dict[int, list[int]] = defaultdict(list)
+    for r, role in enumerate(rows.role):
+        if role not in ASKING:
+            continue
+        for ancestor in _ancestors(rows.item[r], items_by_id):
+            if ask_rows_on_item.get(ancestor.item_id):
+                sub_asks[ask_rows_on_item[ancestor.item_id][0]].append(r)
+                break
+
+    memo: dict[int, str] = {}
+
+    def status(r: int, visiting: frozenset = frozenset()) -> str:
+        if r in memo:
+            return memo[r]
+        if r in visiting:
+            return "outstanding"
+        visiting = visiting | {r}
+        via_restatement = [status(x, visiting) for x in restated_by.get(r, [])]
+        if answered_by.get(r) or "answered" in via_restatement:
+            own = "answered"
+        elif via_restatement:
+            own = "partly answered"  # restated, but no substantive answer yet
+        else:
+            own = "outstanding"
+        parts = [status(x, visiting) for x in sub_asks.get(r, [])]
+        if parts:
+            if own == "answered":
+                own = "answered" if all(p == "answered" for p in parts) else "partly answered"
+            elif all(p == "answered" for p in parts):
+                own = "answered"
+            elif any(p != "outstanding" for p in parts) or own == "partly answered":
+                own = "partly answered"
+        memo[r] = own
+        return own
+
+    return {r: status(r) for r, role in enumerate(rows.role) if role in ASKING}

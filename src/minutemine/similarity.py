@@ -1,0 +1,143 @@
+"""Text similarity for linking: TF-IDF vectors and a blocked nearest-neighbour search.
+
+Two views of each text are kept.  Word TF-IDF (uni- and bigrams, English stop words
+removed) is the *index*: a sparse matrix product over one block of papers gives every
+source's nearest targets without a Python loop over pairs.  Character n-gram TF-IDF
+(`char_wb`, 3–5) then rescores only those candidates, so that "staffing"/"staff" or
+"impact upon"/"impact on" still count as the same wording.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+# Numbering printed before an item ("- 2.", "(a)", "9..", "3(b)", "I.") says where the text
+# sits, not what it says; left in, it makes every "2." look alike.
+_LEADING_LABEL = re.compile(
+    r"^\s*(?:[-•·o*]\s+)*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)\)?[.:)]*\s+)+", re.IGNORECASE)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lower-case text without its leading label, with typographic quotes and dashes made plain.
+
+    >>> normalise_for_matching("- 2. That council seeks assurance – that Torbay’s budget")
+    "that council seeks assurance - that torbay's budget"
+    >>> normalise_for_matching("(a)   whether this council had the capacity")
+    'whether this council had the capacity'
+    >>> normalise_for_matching("9.. Provides clarity around contract termination")
+    'provides clarity around contract termination'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(_LEADING_LABEL.sub("", text, count=1).split()).lower()
+
+
+def _word_vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer="word", ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
+                           token_pattern=r"(?u)\b[a-z][a-z']+\b", dtype=np.float32)
+
+
+def _char_vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+
+
+@dataclass
+class TextIndex:
+    """Word and character TF-IDF rows for a fixed list of texts (rows L2-normalised)."""
+
+    words: sparse.csr_matrix
+    chars: sparse.csr_matrix
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> TextIndex:
+        """Vectorise `texts` (already normalised).  Deterministic for the same list.
+
+        >>> index = TextIndex.fit(["no impact on service delivery", "no impact upon service delivery", "ict systems"])
+        >>> round(float(index.pair_similarity(np.array([0]), np.array([1]))[0]), 2) > 0.5
+        True
+        >>> float(index.pair_similarity(np.array([0]), np.array([2]))[0]) < 0.1
+        True
+        """
+        texts = [t or " " for t in texts]
+        try:
+            words = _word_vectoriser().fit_transform(texts)
+        except ValueError:  # nothing but stop words in the whole run
+            words = sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+        chars = _char_vectoriser().fit_transform(texts)
+        return cls(words=words.tocsr(), chars=chars.tocsr())
+
+    def pair_similarity(self, sources: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Mean of word and character cosine for each (sources[i], targets[i]) pair."""
+        if len(sources) == 0:
+            return np.zeros(0, dtype=np.float32)
+        word = np.asarray(self.words[sources].multiply(self.words[targets]).sum(axis=1)).ravel()
+        char = np.asarray(self.chars[sources].multiply(self.chars[targets]).sum(axis=1)).ravel()
+        return ((word + char) / 2).astype(np.float32)
+
+
+def nearest_targets(index: TextIndex, sources: np.ndarray, targets: np.ndarray,
+                    allowed: AllowedPairs, k: int = 10, min_similarity: float = 0.05,
+                    chunk: int = 512) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Yield (source rows, target rows, similarity) for each source's `k` best allowed targets.
+
+    `sources` and `targets` are row numbers of `index` inside one block.  The word
+    product ranks candidates; pairs that `allowed` forbids (wrong order in time, wrong
+    kinds, the row itself) are masked before ranking, so they never take a place in
+    the top k.  Ties are broken by target row (rows are sorted by id), so the result
+    does not depend on the order the caller passed things in.
+    """
+    if len(sources) == 0 or len(targets) == 0:
+        return
+    target_words = index.words[targets].T.tocsc()
+    keep = min(k, len(targets))
+    for start in range(0, len(sources), chunk):
+        rows = sources[start:start + chunk]
+        scores = (index.words[rows] @ target_words).toarray()
+        scores[~allowed.mask(rows, targets)] = -1.0
+        # argsort on (-score, target position) is stable: equal scores keep target order.
+        order = np.argsort(-scores, axis=1, kind="stable")[:, :keep]
+        top = np.take_along_axis(scores, order, axis=1)
+        hit = top > 0
+        src = np.repeat(rows, keep).reshape(len(rows), keep)[hit]
+        tgt = targets[order][hit]
+        if len(src) == 0:
+            continue
+        similarity = index.pair_similarity(src, tgt)
+        good = similarity >= min_similarity
+        yield src[good], tgt[good], similarity[good]
+
+
+@dataclass
+class AllowedPairs:
+    """Which (source, target) pairs may be linked, as vectorised rules over row attributes.
+
+    A source may answer a target when its kind may answer that kind and it does not
+    come before it: in another paper, the source's meeting must not end before the
+    target's begins (a month-only date such as "2017-09" spans the month, an unknown
+    date spans all time, so an uncertain order never forbids a link); inside one
+    paper, it must come later in the text and the kinds must be ones that answer in
+    the same paper.
+    """
+
+    kind: np.ndarray  # int code per row
+    kind_ok: np.ndarray  # [source kind, target kind] -> bool
+    first_day: np.ndarray  # float: first possible day of the paper's meeting (-inf if unknown)
+    last_day: np.ndarray  # float: last possible day (+inf if unknown)
+    doc: np.ndarray  # int code per row
+    position: np.ndarray  # char_start in its paper
+    same_doc_ok: np.ndarray  # [source kind, target kind] -> bool: may pair inside one paper
+
+    def mask(self, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        sk, tk = self.kind[rows][:, None], self.kind[targets][None, :]
+        same_doc = self.doc[rows][:, None] == self.doc[targets][None, :]
+        not_before = self.last_day[rows][:, None] >= self.first_day[targets][None, :]
+        later_in_paper = (self.position[rows][:, None] > self.position[targets][None, :]) & self.same_doc_ok[sk, tk]
+        ok = self.kind_ok[sk, tk] & np.where(same_doc, later_in_paper, not_before)
+        return ok & (rows[:, None] != targets[None, :])

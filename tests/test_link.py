@@ -1,0 +1,203 @@
+"""The link stage: tiny fixtures built from the sample corpus's wording, then the corpus itself."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from minutemine.link import link_commitments, story_blocks
+from minutemine.models import Commitment, DocumentRow, Item
+
+OSC_2A = ("that there will be no impact upon service delivery for Children and Young People in Plymouth "
+          "or be of detriment to staff working in frontline social care.")
+DECK_3 = ("3. Provides reassurance that there will be no impact on service delivery for, or detriment to "
+          "children and young people in Plymouth, nor any detriment to frontline social care staff")
+DECK_3_ANSWER = "No intention to move from agreed MTFS/Budget. Staff changes at SMT level only"
+OSC_H = "Torbay's IT systems;"
+
+
+class Paper:
+    """A document with items and commitments, written the way the fixtures read."""
+
+    def __init__(self, doc_id: str, date: str, body: str = "Plymouth City Council"):
+        self.row = DocumentRow(doc_id=doc_id, source_path=f"{doc_id}.txt", sha256=doc_id, format="txt",
+                               body=body, meeting_date=date)
+        self.items: list[Item] = []
+        self.commitments: list[Commitment] = []
+        self.offset = 0
+
+    def add(self, label_path: str, text: str, item_kind: str = "paragraph", kind: str | None = None,
+            parent: str = "", **fields) -> str:
+        item_id = f"{self.row.doc_id}/{label_path}"
+        start, self.offset = self.offset, self.offset + len(text) + 1
+        self.items.append(Item(item_id=item_id, doc_id=self.row.doc_id, parent_id=parent, kind=item_kind,
+                               label_path=label_path, text=text, char_start=start, char_end=self.offset - 1))
+        if kind:
+            self.commitments.append(Commitment(commitment_id=f"c:{item_id}", doc_id=self.row.doc_id, item_id=item_id,
+                                               kind=kind, label_path=label_path, text=text, char_start=start,
+                                               char_end=self.offset - 1, **fields))
+        return item_id
+
+
+def run(*papers: Paper, shuffle: int | None = None):
+    documents = [p.row for p in papers]
+    items = [i for p in papers for i in p.items]
+    commitments = [c for p in papers for c in p.commitments]
+    if shuffle is not None:
+        rng = random.Random(shuffle)
+        for seq in (documents, items, commitments):
+            rng.shuffle(seq)
+    linked, links = link_commitments(documents, items, commitments)
+    return {c.commitment_id: c for c in linked}, links
+
+
+def osc_paper() -> Paper:
+    osc = Paper("osc", "2017-09")
+    rec = osc.add("2", "2. That council seeks assurance –", "recommendation", "request")
+    osc.add("2.a", "a. " + OSC_2A, "recommendation", "request", parent=rec)
+    osc.add("2.b", "b. that such an arrangement will in no way impact upon the improvement journey for Plymouth "
+                   "City Councils Children and Young People services;", "recommendation", "request", parent=rec)
+    osc.add("(h)", "(h) " + OSC_H, "question", "request")
+    return osc
+
+
+def deck_paper() -> Paper:
+    deck = Paper("deck", "2017-12-13")
+    req = deck.add("3", DECK_3, "request", "assurance")
+    deck.add("3/1", DECK_3_ANSWER, "response", "assurance", parent=req)
+    deck.add("3/2", "Business as Usual for all Plymouth frontline staff and middle management", "response",
+             "assurance", parent=req)
+    return deck
+
+
+def test_answer_bullets_under_a_restated_request_link_by_tree():
+    linked, links = run(deck_paper())
+    answer = linked["c:deck/3/1"]
+    assert (answer.answers, answer.answer_method, answer.answer_score) == ("c:deck/3", "tree", 1.0)
+    assert [(l.answer_id, l.request_id, l.method, l.rank) for l in links] == [
+        ("c:deck/3/1", "c:deck/3", "tree", 1), ("c:deck/3/2", "c:deck/3", "tree", 1)]
+
+
+def test_restated_request_links_to_the_original_and_its_answers_reach_it():
+    linked, _ = run(osc_paper(), deck_paper())
+    restated = linked["c:deck/3"]
+    assert (restated.answers, restated.answer_method) == ("c:osc/2.a", "restatement")
+    assert restated.answer_score >= 0.45
+    assert linked["c:deck/3/1"].answers == "c:deck/3"
+    assert linked["c:osc/2.a"].status == "answered"
+    # 2.b was never answered, so the request it belongs to is answered only in part.
+    assert linked["c:osc/2.b"].status == "outstanding"
+    assert linked["c:osc/2"].status == "partly answered"
+
+
+def test_unrelated_answer_stays_unlinked_and_the_request_outstanding():
+    osc = osc_paper()
+    later = Paper("later", "2018-01-10", body="Torbay Council")
+    later.add("1", "The Schools Forum is asked to note the report on the high needs block allocation for 2018/19.",
+              "paragraph", "action")
+    linked, links = run(osc, later)
+    assert linked["c:later/1"].answers == ""
+    assert linked["c:later/1"].answer_score is None
+    assert not [l for l in links if l.answer_id == "c:later/1"]
+    assert linked["c:osc/(h)"].status == "outstanding"
+
+
+def test_restatement_without_a_substantive_answer_is_partly_answered():
+    deck = Paper("deck", "2017-12-13")
+    deck.add("3", DECK_3, "request", "request")
+    linked, _ = run(osc_paper(), deck)
+    assert linked["c:deck/3"].answer_method == "restatement"
+    assert linked["c:deck/3"].status == "outstanding"
+    assert linked["c:osc/2.a"].status == "partly answered"
+
+
+def test_non_requests_get_no_status():
+    linked, _ = run(osc_paper(), deck_paper())
+    assert linked["c:deck/3/1"].status == ""
+    assert {c.status for c in linked.values() if c.kind == "request"} <= {"answered", "partly answered", "outstanding"}
+
+
+def test_an_answer_from_an_earlier_meeting_answers_nothing_later():
+    early = Paper("early", "2017-01-01")
+    early.add("1", DECK_3_ANSWER + " so there will be no impact upon service delivery for children in Plymouth",
+              "paragraph", "assurance")
+    linked, _ = run(osc_paper(), early)
+    assert linked["c:early/1"].answers == ""
+
+
+def test_another_councils_papers_are_never_candidates():
+    other = Paper("bristol", "2018-01-01", body="Bristol City Council")
+    other.add("1", "We confirm there will be no impact upon service delivery for children and young people "
+                   "or detriment to staff working in frontline social care.", "paragraph", "assurance")
+    linked, _ = run(osc_paper(), other)
+    assert linked["c:bristol/1"].answers == ""
+
+
+def test_papers_that_name_each_other_form_one_block():
+    osc, bristol = osc_paper(), Paper("bristol", "2024-09-12", body="Bristol City Council")
+    torbay = Paper("torbay", "2018-01-10", body="Torbay Council")
+    bristol.add("1", "Workplace parking levy", "paragraph")
+    blocks = story_blocks([osc.row, torbay.row, bristol.row], osc.items + bristol.items)
+    assert blocks == {"osc": "Plymouth City Council", "torbay": "Plymouth City Council",
+                      "bristol": "Bristol City Council"}
+
+
+def test_response_after_a_question_links_by_sequence():
+    minutes = Paper("mins", "2024-09-12", body="Bristol City Council")
+    forum = minutes.add("5", "Public Forum", "agenda_item")
+    minutes.add("5.q3", "Question 3 – Jane Smith: how much will the levy raise each year?", "question", "request",
+                parent=forum)
+    minutes.add("5.r3", "Response: the levy is forecast to raise £10m a year from 2026.", "response", "assurance",
+                parent=forum)
+    linked, _ = run(minutes)
+    assert (linked["c:mins/5.r3"].answers, linked["c:mins/5.r3"].answer_method) == ("c:mins/5.q3", "sequence")
+    assert linked["c:mins/5.q3"].status == "answered"
+
+
+def test_issue_and_response_in_one_table_row_link_by_tree():
+    report = Paper("report", "2024-09-12", body="Bristol City Council")
+    item = report.add("t1", "Businesses will relocate | Evidence from Nottingham shows no relocation", "table_row")
+    report.commitments = [
+        Commitment(commitment_id="c:ask", doc_id="report", item_id=item, kind="request",
+                   text="Businesses will relocate", char_start=0, char_end=24),
+        Commitment(commitment_id="c:ans", doc_id="report", item_id=item, kind="assurance",
+                   text="Evidence from Nottingham shows no relocation", char_start=27, char_end=71),
+    ]
+    linked, _ = run(report)
+    assert (linked["c:ans"].answers, linked["c:ans"].answer_method) == ("c:ask", "tree")
+
+
+def test_the_body_asked_answers_with_its_own_advice():
+    cabinet = Paper("cabinet", "2017-09-25")
+    cabinet.add("3", "3. Requests the Wellbeing Overview and Scrutiny Committee to examine and debate the proposal "
+                     "in September 2017 and provide any feedback to the Council meeting on 25 September 2017.",
+                "resolution", "decision", addressee="Wellbeing Overview and Scrutiny Committee",
+                dates=["2017-09", "2017-09-25"])
+    osc = Paper("osc", "2017-09")
+    osc.add("advice", "The committee advises council to consider, during its debate of the 25 September 2017, "
+                      "the following -", "paragraph", "recommendation",
+            actor="Wellbeing Overview and Scrutiny Committee", dates=["2017-09-25"])
+    linked, _ = run(cabinet, osc)
+    assert linked["c:osc/advice"].answers == "c:cabinet/3"
+    assert linked["c:osc/advice"].answer_method == "tfidf+structure"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_same_links_whatever_the_input_order(seed):
+    papers = lambda: (osc_paper(), deck_paper())  # noqa: E731
+    base_linked, base_links = run(*papers())
+    linked, links = run(*papers(), shuffle=seed)
+    assert links == base_links
+    assert linked == base_linked
+
+
+def test_commitments_come_back_in_the_order_given():
+    osc, deck = osc_paper(), deck_paper()
+    given = deck.commitments + osc.commitments
+    linked, _ = link_commitments([osc.row, deck.row], osc.items + deck.items, given)
+    assert [c.commitment_id for c in linked] == [c.commitment_id for c in given]
+
+
+def test_nothing_to_link():
+    assert link_commitments([], [], []) == ([], [])
