@@ -1,16 +1,19 @@
 """Store: write the dataset tables atomically, byte-identical for the same input.
 
 Each table is written to a temporary file in the output folder and renamed over
-the old one, so a crash or a kill never leaves a half-written CSV: readers see
-the previous complete file or the new complete file.
+the old one, so a crash or a kill never leaves a half-written file: readers see
+the previous complete file or the new complete one.  CSV is always written (for
+spreadsheets), `minutemine.sqlite` always (for `datasette` and full-text search),
+Parquet when asked.  `connect_duckdb` reads the files back in place for `--sql`.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import tempfile
+import types
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,6 +25,11 @@ LIST_SEP = ";"
 # A cell starting with one of these can run as a formula in Excel/LibreOffice/Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel read UTF-8 (and so show "£") correctly
+SQLITE_NAME = "minutemine.sqlite"
+PRIMARY_KEYS = {"documents": "doc_id", "items": "item_id", "commitments": "commitment_id"}
+FTS_COLUMNS = {"commitments": ["text", "obligation", "actor"], "items": ["text", "heading"]}
+# Files are shared with colleagues and web servers: 0644 (less any umask), never mkstemp's 0600.
+FILE_MODE = 0o644
 
 
 def cell(value: object) -> str:
@@ -35,11 +43,14 @@ def cell(value: object) -> str:
     '0.5'
     >>> cell('=HYPERLINK("http://x")')
     '\\'=HYPERLINK("http://x")'
+    >>> cell(["=cmd|' /C calc'!A0", "Bob"])
+    "'=cmd|' /C calc'!A0;Bob"
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return LIST_SEP.join(str(v).replace(LIST_SEP, ",") for v in value)
+        # neutralise the joined text: the first element becomes the cell's first characters
+        return neutralise_formula(LIST_SEP.join(str(v).replace(LIST_SEP, ",") for v in value))
     if isinstance(value, float):
         return repr(round(value, 4))
     return neutralise_formula(str(value))
@@ -48,12 +59,17 @@ def cell(value: object) -> str:
 def neutralise_formula(text: str) -> str:
     """Prefix a leading formula trigger with an apostrophe so a spreadsheet shows it as text.
 
+    Text that already starts with apostrophes before a trigger gets one more, so
+    `restore_formula` can always tell our prefix from the author's own apostrophe.
+
     >>> neutralise_formula("@SUM(A1)")
     "'@SUM(A1)"
     >>> neutralise_formula("Cabinet agrees")
     'Cabinet agrees'
+    >>> neutralise_formula("'=quoted formula")
+    "''=quoted formula"
     """
-    if text.startswith(FORMULA_TRIGGERS):
+    if text.lstrip("'").startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 
@@ -65,46 +81,161 @@ def restore_formula(text: str) -> str:
     '=1+1'
     >>> restore_formula("'quoted'")
     "'quoted'"
+    >>> restore_formula(neutralise_formula("'-1"))
+    "'-1"
     """
-    if len(text) > 1 and text[0] == "'" and text[1] in "".join(FORMULA_TRIGGERS):
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_TRIGGERS):
         return text[1:]
     return text
+
+
+def column_kind(model: type[BaseModel], field: str) -> str:
+    """'str', 'int', 'float' or 'list': how a model field is typed in SQLite, Parquet and DuckDB.
+
+    >>> from .models import Commitment
+    >>> [column_kind(Commitment, f) for f in ("text", "page", "answer_score", "dates", "kind")]
+    ['str', 'int', 'float', 'list', 'str']
+    """
+    annotation = model.model_fields[field].annotation
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+        annotation = args[0]
+    if typing.get_origin(annotation) is list:
+        return "list"
+    if annotation in (int, float):
+        return annotation.__name__
+    return "str"
 
 
 def table_csv(rows: Iterable[BaseModel], model: type[BaseModel]) -> bytes:
     """Serialise rows as CSV bytes with the model's fields as the header, in order."""
     fields = list(model.model_fields)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(fields)
-    for row in rows:
-        writer.writerow([cell(getattr(row, f)) for f in fields])
-    return buf.getvalue().encode(CSV_ENCODING)
+    lines = [csv_line(fields)]
+    lines.extend(csv_line([cell(getattr(row, f)) for f in fields]) for row in rows)
+    return "".join(lines).encode(CSV_ENCODING)
+
+
+def csv_line(cells: list[str]) -> str:
+    r'''One RFC 4180 CSV line ending in LF, quoting a cell that holds a comma, a quote, LF or CR.
+
+    The csv module does not quote a lone CR when the line ends in LF; pandas,
+    DuckDB and Excel then read it as a row break and shift every later cell.
+
+    >>> csv_line(["a", "b,c", 'say "hi"', "x\ry"])
+    'a,"b,c","say ""hi""","x\ry"\n'
+    '''
+    needs_quotes = (",", '"', "\n", "\r")
+    return ",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in needs_quotes) else c
+                    for c in cells) + "\n"
+
+
+def table_parquet(rows: list[BaseModel], model: type[BaseModel]) -> bytes:
+    """Serialise rows as Parquet bytes with real types: ints, floats, lists of strings."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow_types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string())}
+    schema = pa.schema([(f, arrow_types[column_kind(model, f)]) for f in model.model_fields])
+    columns = {f: [getattr(r, f) for r in rows] for f in model.model_fields}
+    buf = io.BytesIO()
+    pq.write_table(pa.table(columns, schema=schema), buf)
+    return buf.getvalue()
+
+
+def sqlite_rows(rows: list[BaseModel], model: type[BaseModel]) -> list[dict]:
+    """Rows as dicts for SQLite: lists ';'-joined like the CSV, no formula prefix (not a spreadsheet)."""
+    lists = [f for f in model.model_fields if column_kind(model, f) == "list"]
+    out = []
+    for r in rows:
+        d = r.model_dump()
+        for f in lists:
+            d[f] = LIST_SEP.join(d[f])
+        out.append(d)
+    return out
+
+
+def build_sqlite(path: Path, tables: dict[str, list[BaseModel]]) -> None:
+    """Create a fresh SQLite database at `path` with every table and full-text search."""
+    import sqlite_utils
+
+    sql_types = {"str": str, "int": int, "float": float, "list": str}
+    db = sqlite_utils.Database(path)
+    # a private temporary file renamed into place at the end: no journal, one fsync at the end
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    for name, model in TABLES.items():
+        rows = tables.get(name, [])
+        columns = {f: sql_types[column_kind(model, f)] for f in model.model_fields}
+        pk = PRIMARY_KEYS.get(name)
+        if pk and len({getattr(r, pk) for r in rows}) != len(rows):
+            pk = None  # duplicate ids are a bug upstream, but must not lose the whole database
+        table = db.table(name)
+        table.create(columns, pk=pk) if pk else table.create(columns)
+        table.insert_all(sqlite_rows(rows, model), batch_size=500)
+        if name in FTS_COLUMNS:
+            table.enable_fts(FTS_COLUMNS[name])
+    db.close()
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that `path` is always either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    with _atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
-def write_tables(out_dir: str | Path, tables: dict[str, list[BaseModel]]) -> list[Path]:
-    """Write each named table (see models.TABLES) as out_dir/NAME.csv; returns the paths."""
+class _atomic_path:
+    """A temporary path beside `path`; renamed over `path` on success, removed on failure."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def __enter__(self) -> Path:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.tmp.unlink(missing_ok=True)
+            return
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, FILE_MODE & ~umask)
+        os.replace(self.tmp, self.path)
+
+
+def write_tables(out_dir: str | Path, tables: dict[str, list[BaseModel]],
+                 formats: Iterable[str] = ("csv",)) -> list[Path]:
+    """Write each table (see models.TABLES) as CSV (+ Parquet if asked) and the SQLite database.
+
+    Returns the paths written.  CSV is written whatever `formats` says: it is the contract.
+    """
     out = Path(out_dir)
+    formats = set(formats) | {"csv"}
+    unknown = formats - {"csv", "parquet"}
+    if unknown:
+        raise ValueError(f"unknown output format(s): {', '.join(sorted(unknown))}")
     written = []
     for name, rows in tables.items():
         path = out / f"{name}.csv"
         atomic_write(path, table_csv(rows, TABLES[name]))
         written.append(path)
+        if "parquet" in formats:
+            path = out / f"{name}.parquet"
+            atomic_write(path, table_parquet(list(rows), TABLES[name]))
+            written.append(path)
+    db_path = out / SQLITE_NAME
+    with _atomic_path(db_path) as tmp:
+        tmp.unlink()  # sqlite-utils creates the file itself
+        build_sqlite(tmp, tables)
+    written.append(db_path)
     return written
 
 
@@ -114,3 +245,57 @@ def read_table(out_dir: str | Path, name: str):
 
     df = pd.read_csv(Path(out_dir) / f"{name}.csv", dtype=str, keep_default_na=False, encoding=CSV_ENCODING)
     return df.map(restore_formula)
+
+
+# DuckDB's version of restore_formula, so SQL sees the text as written by the author.
+_DUCKDB_RESTORE = (
+    "CREATE OR REPLACE MACRO mm_restore(x) AS "
+    "CASE WHEN left(x, 1) = '''' AND regexp_matches(ltrim(x, ''''), '^[=+\\-@\\t\\r]') "
+    "THEN substr(x, 2) ELSE x END"
+)
+
+
+def duckdb_select(model: type[BaseModel], source: str) -> str:
+    """The SELECT that gives typed, restored columns over one CSV read as all-VARCHAR."""
+    cols = []
+    for f in model.model_fields:
+        kind = column_kind(model, f)
+        raw = f"coalesce({f}, '')"  # DuckDB reads an empty cell as NULL; our text columns are never NULL
+        if kind == "int":
+            cols.append(f"TRY_CAST(NULLIF({raw}, '') AS BIGINT) AS {f}")
+        elif kind == "float":
+            cols.append(f"TRY_CAST(NULLIF({raw}, '') AS DOUBLE) AS {f}")
+        elif kind == "list":
+            cols.append(f"CASE WHEN {raw} = '' THEN []::VARCHAR[] "
+                        f"ELSE string_split(mm_restore({f}), '{LIST_SEP}') END AS {f}")
+        else:
+            cols.append(f"mm_restore({raw}) AS {f}")
+    return f"SELECT {', '.join(cols)} FROM {source}"
+
+
+def connect_duckdb(out_dir: str | Path):
+    """An in-memory DuckDB with a view per table over the files in `out_dir`, read in place.
+
+    Parquet is used when it is at least as new as the CSV (it keeps its types);
+    otherwise the CSV is read as text and typed here, BOM and formula prefixes undone.
+    List columns are VARCHAR[] either way.
+    """
+    import duckdb
+
+    out = Path(out_dir)
+    con = duckdb.connect()
+    con.execute(_DUCKDB_RESTORE)
+    for name, model in TABLES.items():
+        csv_path, pq_path = out / f"{name}.csv", out / f"{name}.parquet"
+        if pq_path.exists() and (not csv_path.exists() or pq_path.stat().st_mtime >= csv_path.stat().st_mtime):
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_str(pq_path)})")
+        elif csv_path.exists():
+            source = (f"read_csv({_sql_str(csv_path)}, header=true, all_varchar=true, "
+                      f"quote='\"', escape='\"', delim=',', encoding='utf-8')")
+            con.execute(f"CREATE VIEW {name} AS {duckdb_select(model, source)}")
+    return con
+
+
+def _sql_str(path: Path) -> str:
+    """A path as a SQL string literal."""
+    return "'" + str(path).replace("'", "''") + "'"
