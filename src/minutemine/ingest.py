@@ -235,7 +235,8 @@ def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
         head = line.text[:-1].rsplit(" ", 1)
         word = resolve_hyphen(head[-1], m[1], known)
         out[i] = line.model_copy(update={"text": " ".join(head[:-1] + [word + m[2]])})
-        out[j] = out[j].model_copy(update={"text": out[j].text[m.end():]})
+        out[j] = out[j].model_copy(update={"text": out[j].text[m.end():],
+                                           "source_offset": out[j].source_offset + out[j].indent + m.end()})
         if not out[j].text:
             emptied.add(j)
     return [line for k, line in enumerate(out) if k not in emptied]

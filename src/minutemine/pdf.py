@@ -39,6 +39,7 @@ LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for
 # Markings that are furniture even on a one-page paper, when they sit in the margin.
 _MARKINGS = re.compile(r"^(?:OFFICIAL(?:[- ]SENSITIVE)?|NOT PROTECTIVELY MARKED|page \d+( of \d+)?|\d+)$", re.I)
 _LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
+_HYPHEN_INSIDE = re.compile(r"(?<=\w)[-\ufffe](?=\w)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -127,15 +128,35 @@ def _split_lines(text: str, textpage, page_no: int, height: float) -> list[RawLi
     out = []
     pos = 0
     for m in _LINE_BREAK.finditer(text + "\n"):
-        line = text[pos:m.start()]
-        first = pos + len(line) - len(line.lstrip())
-        if line.strip():
-            _, bottom, _, top = textpage.get_charbox(first)
-            out.append(RawLine(line, page_no, pos, bottom, top, height))
-        else:
-            out.append(RawLine("", page_no, pos, page_height=height))
+        for start, end in _visual_lines(text, pos, m.start(), textpage):
+            line = text[start:end].replace("\ufffe", "-")
+            first = start + len(line) - len(line.lstrip())
+            if line.strip():
+                _, bottom, _, top = textpage.get_charbox(first)
+                out.append(RawLine(line, page_no, start, bottom, top, height))
+            else:
+                out.append(RawLine("", page_no, start, page_height=height))
         pos = m.end()
     return out
+
+
+def _visual_lines(text: str, start: int, end: int, textpage) -> list[tuple[int, int]]:
+    """Undo pdfium's own joining of a word hyphenated at a line end.
+
+    pdfium merges "imple-" and "mentation ..." into one text line (marking the hyphen as
+    U+FFFE or leaving "-"), which hides the line end from `rejoin_hyphenated`; split the
+    line again where the character after a hyphen sits on a lower line.
+    """
+    spans = []
+    for m in _HYPHEN_INSIDE.finditer(text, start, end):
+        # Loose boxes span the font's whole height, so a hyphen and a letter on one line match.
+        _, before_bottom, _, before_top = textpage.get_charbox(m.start() - 1, loose=True)
+        after_top = textpage.get_charbox(m.start() + 1, loose=True)[3]
+        if after_top <= before_bottom + (before_top - before_bottom) * 0.5:  # next letter on a lower line
+            spans.append((start, m.start() + 1))
+            start = m.start() + 1
+    spans.append((start, end))
+    return spans
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -228,6 +249,7 @@ def _table_lines(table: Table, first_offset: int, text: str, textpage, page_no: 
         cells = []
         for left, right in zip(edges, edges[1:]):
             cell = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
+            cell = cell.replace("\x02", "\ufffe")  # pdfium's line-end hyphen here; rejoin_hyphenated resolves it
             cell_lines = [" ".join(part.split()) for part in _LINE_BREAK.split(cell)]
             cell_lines = [c for c in cell_lines if c]
             if cell_lines:
