@@ -1,11 +1,414 @@
-"""evaluate (provisional)"""
+"""Evaluate: score a run's tables against the hand-made gold set in corpus/gold/.
+
+The gold set and the scoring rules are described in corpus/gold/GUIDE.md.  In short:
+each predicted commitment is matched, one-to-one and best first, to a gold
+commitment of the same source file whose text it overlaps (token-set overlap
+coefficient >= MATCH_THRESHOLD); fields are then scored on the matched pairs.
+Only papers that have a gold file are scored, so unannotated papers neither help
+nor hurt.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
 import click
+
+MATCH_THRESHOLD = 0.7  # overlap coefficient |P∩G| / min(|P|, |G|) of content-word sets
+MIN_SHARED_TOKENS = 3  # ... and at least this many shared content words (or all of a shorter gold text)
+ACTOR_FUZZ = 90  # rapidfuzz ratio at or above which two actor names are the same
+GOLD_TABLES = {"links.csv", "request_status.csv"}  # files in GOLD_DIR that are not per-paper gold
+FIELDS = ("commitment", "kind", "actor", "addressee", "dates", "deadline", "amounts")
+
+_WORD = re.compile(r"[a-z0-9£]+(?:[.'][a-z0-9]+)*")
+# Words so common in council papers that sharing them says nothing about being the same commitment.
+STOPWORDS = frozenset("""a an and are as at be by for from has have in is it its of on or that the their
+there this to was were will with would""".split())
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased content words of a text, in order.
+
+    >>> words("Provides reassurance that there will be no impact — £1.518m!")
+    ['provides', 'reassurance', 'no', 'impact', '£1.518m']
+    """
+    return [w for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in STOPWORDS]
+
+
+def tokens(text: str) -> frozenset[str]:
+    """The set of content words of a text, the unit of the overlap score."""
+    return frozenset(words(text))
+
+
+def overlap(pred: frozenset[str], gold: frozenset[str]) -> float:
+    """Overlap coefficient of two token sets; 0 when they share too few words to mean anything.
+
+    A prediction that is the whole item and a gold snippet that is its first clause
+    score 1, and so do a short prediction and the gold text that contains it.
+
+    >>> overlap(tokens("I. Agrees in principle to progress the development of a partnership"), tokens("agrees in principle to progress"))
+    1.0
+    >>> overlap(tokens("Cabinet agrees"), tokens("Cabinet agrees in principle to progress"))
+    0.0
+    """
+    shared = len(pred & gold)
+    if not pred or not gold or shared < min(MIN_SHARED_TOKENS, len(gold)):
+        return 0.0
+    return shared / min(len(pred), len(gold))
+
+
+def norm_name(name: str) -> str:
+    """Canonical form of an actor/addressee for comparison.
+
+    >>> norm_name("  The Wellbeing Overview and Scrutiny  Committee ")
+    'wellbeing overview and scrutiny committee'
+    """
+    name = " ".join(name.lower().replace("&", "and").split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def same_name(a: str, b: str) -> bool:
+    """Actor equality: normalised equality, or rapidfuzz ratio >= ACTOR_FUZZ.
+
+    >>> same_name("Chief Executive", "the chief executive")
+    True
+    >>> same_name("Cabinet", "Council")
+    False
+    """
+    from rapidfuzz import fuzz
+
+    a, b = norm_name(a), norm_name(b)
+    return bool(a and b) and (a == b or fuzz.ratio(a, b) >= ACTOR_FUZZ)
+
+
+def norm_amount(value: str) -> str:
+    """An amount in GBP as a canonical number string, so "1518000.0" equals "1518000".
+
+    >>> norm_amount("1518000.0"), norm_amount(" 350000 "), norm_amount("EUR 500")
+    ('1518000', '350000', 'EUR 500')
+    """
+    value = value.strip()
+    try:
+        number = float(value.replace(",", ""))
+    except ValueError:
+        return value
+    return str(int(number)) if number == int(number) else repr(number)
+
+
+def split_list(cell: str) -> list[str]:
+    """A ;-separated cell as a list of its non-empty values.
+
+    >>> split_list("2017-12-13; 2018-01-29;")
+    ['2017-12-13', '2018-01-29']
+    """
+    return [v.strip() for v in (cell or "").split(";") if v.strip()]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A commitment, gold or predicted, reduced to what is scored."""
+
+    id: str
+    source: str  # file name of the paper
+    kind: str
+    text: str
+    actor: str = ""
+    addressee: str = ""
+    dates: frozenset[str] = frozenset()
+    deadline: str = ""
+    amounts: frozenset[str] = frozenset()
+    status: str = ""
+    answers: str = ""
+
+    @property
+    def words(self) -> frozenset[str]:
+        return tokens(self.text)
+
+
+def record_from_row(row: dict, id_field: str, source: str) -> Record:
+    return Record(id=row[id_field], source=source, kind=row.get("kind", "").strip(), text=row.get("text", ""),
+                  actor=row.get("actor", "").strip(), addressee=row.get("addressee", "").strip(),
+                  dates=frozenset(split_list(row.get("dates", ""))), deadline=row.get("deadline", "").strip(),
+                  amounts=frozenset(map(norm_amount, split_list(row.get("amounts_gbp", "")))),
+                  status=row.get("status", "").strip(), answers=row.get("answers", "").strip())
+
+
+def read_csv_rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass
+class Gold:
+    commitments: list[Record]
+    links: list[tuple[str, str]]  # (answer_gold_id, request_gold_id)
+    status: dict[str, str]  # request_gold_id -> answered / partly answered / outstanding
+
+    @property
+    def sources(self) -> set[str]:
+        return {g.source for g in self.commitments}
+
+
+def load_gold(gold_dir: str | Path) -> Gold:
+    """Read every per-paper gold CSV, links.csv and request_status.csv of a gold folder."""
+    gold_dir = Path(gold_dir)
+    commitments = [record_from_row(row, "gold_id", row["source"].strip())
+                   for path in sorted(gold_dir.glob("*.csv")) if path.name not in GOLD_TABLES
+                   for row in read_csv_rows(path)]
+    links_path, status_path = gold_dir / "links.csv", gold_dir / "request_status.csv"
+    links = [(r["answer_gold_id"].strip(), r["request_gold_id"].strip())
+             for r in (read_csv_rows(links_path) if links_path.exists() else [])]
+    status = {r["request_gold_id"].strip(): r["status"].strip()
+              for r in (read_csv_rows(status_path) if status_path.exists() else [])}
+    return Gold(commitments, links, status)
+
+
+@dataclass
+class Predictions:
+    commitments: list[Record]
+    links: list[tuple[str, str]]  # every candidate (answer_id, request_id) in links.csv
+
+
+def load_predictions(out_dir: str | Path) -> Predictions:
+    """Read documents, commitments and links of a run; each commitment gets its paper's file name."""
+    from .store import read_table
+
+    out_dir = Path(out_dir)
+    for name in ("documents", "commitments"):
+        if not (out_dir / f"{name}.csv").exists():
+            raise click.ClickException(f"{out_dir / (name + '.csv')} not found: run `minutemine run --out {out_dir}` first")
+    source_of = {r["doc_id"]: Path(r["source_path"]).name for r in read_table(out_dir, "documents").to_dict("records")}
+    commitments = [record_from_row(row, "commitment_id", source_of.get(row["doc_id"], ""))
+                   for row in read_table(out_dir, "commitments").to_dict("records")]
+    links = []
+    if (out_dir / "links.csv").exists():
+        links = [(r["answer_id"], r["request_id"]) for r in read_table(out_dir, "links").to_dict("records")]
+    return Predictions(commitments, links)
+
+
+def start_in(sequence: list[str], gold_words: list[str]) -> int:
+    """Where the gold text starts inside a prediction's words: its first two words, else its first.
+
+    >>> start_in(["members", "concerned", "staff", "however", "drop", "sessions"], ["drop", "sessions"])
+    4
+    >>> start_in(["a1", "b2"], ["zz"])
+    2
+    """
+    for width in (2, 1):
+        head = gold_words[:width]
+        if len(head) == width:
+            for k in range(len(sequence) - width + 1):
+                if sequence[k:k + width] == head:
+                    return k
+    return len(sequence)
+
+
+def match(preds: list[Record], golds: list[Record]) -> dict[str, str]:
+    """One-to-one matching of predicted to gold commitments of the same source, best pairs first.
+
+    Returns {predicted id: gold id}.  Among equal scores the gold text that starts
+    earlier in the prediction wins (a prediction holding a question and its answer
+    is the question), then the pair closer in length (Jaccard), then input order.
+    """
+    by_source: dict[str, list[tuple[int, Record]]] = defaultdict(list)
+    for j, g in enumerate(golds):
+        by_source[g.source].append((j, g))
+    candidates = []
+    for i, p in enumerate(preds):
+        pw, sequence = p.words, words(p.text)
+        for j, g in by_source.get(p.source, []):
+            gw = g.words
+            score = overlap(pw, gw)
+            if score >= MATCH_THRESHOLD:
+                jaccard = len(pw & gw) / len(pw | gw)
+                starts_at = start_in(sequence, words(g.text))
+                candidates.append((-round(score, 6), starts_at, -jaccard, i, j))
+    pairs: dict[str, str] = {}
+    used_gold: set[int] = set()
+    for *_, i, j in sorted(candidates):
+        if preds[i].id not in pairs and j not in used_gold:
+            pairs[preds[i].id] = golds[j].id
+            used_gold.add(j)
+    return pairs
+
+
+def prf(correct: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    """Precision, recall and F1 from counts (0 when undefined).
+
+    >>> prf(3, 4, 6)
+    {'precision': 0.75, 'recall': 0.5, 'f1': 0.6, 'correct': 3, 'predicted': 4, 'gold': 6}
+    """
+    p = correct / n_pred if n_pred else 0.0
+    r = correct / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "correct": correct, "predicted": n_pred, "gold": n_gold}
+
+
+def score_fields(preds: list[Record], golds: list[Record], pairs: dict[str, str]) -> dict[str, dict]:
+    """P/R/F1 of every field over one set of predictions and gold commitments (see GUIDE.md)."""
+    gold_by_id = {g.id: g for g in golds}
+    matched = [(p, gold_by_id[pairs[p.id]]) for p in preds if p.id in pairs]
+    out = {"commitment": prf(len(matched), len(preds), len(golds)),
+           "kind": prf(sum(p.kind == g.kind for p, g in matched), len(preds), len(golds))}
+    for name in ("actor", "addressee"):
+        correct = sum(same_name(getattr(p, name), getattr(g, name)) for p, g in matched)
+        out[name] = prf(correct, sum(bool(getattr(p, name)) for p in preds),
+                        sum(bool(getattr(g, name)) for g in golds))
+    out["deadline"] = prf(sum(bool(p.deadline) and p.deadline == g.deadline for p, g in matched),
+                          sum(bool(p.deadline) for p in preds), sum(bool(g.deadline) for g in golds))
+    for name in ("dates", "amounts"):
+        correct = sum(len(getattr(p, name) & getattr(g, name)) for p, g in matched)
+        out[name] = prf(correct, sum(len(getattr(p, name)) for p in preds),
+                        sum(len(getattr(g, name)) for g in golds))
+    return out
+
+
+def closure(links: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Every (answer, request) pair reachable along gold links: an answer to a restated
+    request also answers the original request that one restates.
+
+    >>> sorted(closure([("a1", "r2"), ("r2", "r1")]))
+    [('a1', 'r1'), ('a1', 'r2'), ('r2', 'r1')]
+    """
+    parents: dict[str, set[str]] = defaultdict(set)
+    for a, r in links:
+        parents[a].add(r)
+    reach = set()
+    for start in list(parents):
+        stack, seen = list(parents[start]), set()
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                reach.add((start, node))
+                stack.extend(parents.get(node, ()))
+    return reach
+
+
+def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Gold,
+                pairs: dict[str, str]) -> dict[str, dict | float]:
+    """Link precision/recall/F1 of the top-1 answers, candidate recall, top-1 accuracy, status accuracy."""
+    ok = closure(gold.links)
+    gold_of = pairs.get
+    scored = {g.source for g in gold.commitments}
+    top1 = [(p.id, p.answers) for p in preds if p.answers and p.source in scored]
+    correct_pred = sum((gold_of(a), gold_of(r)) in ok for a, r in top1)
+    targets: dict[str | None, set[str | None]] = defaultdict(set)
+    for a, r in top1:
+        targets[gold_of(a)].add(gold_of(r))
+    # a gold link is found when its answer points at its request or further up the restated chain
+    found = [(a, r) for a, r in gold.links if any(x == r or (r, x) in ok for x in targets.get(a, ()))]
+    links = prf(correct_pred, len(top1), len(gold.links))
+    links["recall"] = round(len(found) / len(gold.links), 4) if gold.links else 0.0
+    links["f1"] = round(2 * links["precision"] * links["recall"] / (links["precision"] + links["recall"]), 4) \
+        if links["precision"] + links["recall"] else 0.0
+    links["found"] = len(found)
+    candidates = {(gold_of(a), gold_of(r)) for a, r in pred_links}
+    candidate_recall = sum((a, r) in candidates for a, r in gold.links) / len(gold.links) if gold.links else 0.0
+    # top-1 accuracy: of the gold answers that were extracted, how many point at a right request.
+    pred_of = {g: p for p, g in pairs.items()}
+    answers_of = {p.id: p.answers for p in preds}
+    gold_answers = sorted({a for a, _ in gold.links if a in pred_of})
+    top1_ok = sum((a, gold_of(answers_of.get(pred_of[a], ""))) in ok for a in gold_answers)
+    status_of = {p.id: p.status for p in preds}
+    status_ok = sum(status_of.get(pred_of.get(r, ""), "") == s for r, s in gold.status.items())
+    return {"links": links,
+            "link_candidate_recall": round(candidate_recall, 4),
+            "link_top1": {"accuracy": round(top1_ok / len(gold_answers), 4) if gold_answers else 0.0,
+                          "correct": top1_ok, "answers": len(gold_answers)},
+            "request_status": {"accuracy": round(status_ok / len(gold.status), 4) if gold.status else 0.0,
+                               "correct": status_ok, "requests": len(gold.status)}}
+
+
+def evaluate(gold: Gold, predictions: Predictions) -> dict:
+    """All figures: overall and per document fields, links, and the unmatched ids per document."""
+    sources = gold.sources
+    preds = [p for p in predictions.commitments if p.source in sources]
+    pairs = match(preds, gold.commitments)
+    report = {"match_threshold": MATCH_THRESHOLD, "overall": score_fields(preds, gold.commitments, pairs)}
+    report.update(score_links(preds, predictions.links, gold, pairs))
+    matched_gold = set(pairs.values())
+    report["documents"] = {
+        src: {**score_fields([p for p in preds if p.source == src], [g for g in gold.commitments if g.source == src],
+                             pairs),
+              "missed_gold": [g.id for g in gold.commitments if g.source == src and g.id not in matched_gold]}
+        for src in sorted(sources)}
+    return report
+
+
+def headline(report: dict) -> dict[str, float]:
+    """The figures a floor can be set on: F1 of each field, link F1, top-1 and status accuracy."""
+    figures = {name: report["overall"][name]["f1"] for name in FIELDS}
+    figures["links"] = report["links"]["f1"]
+    figures["link_top1"] = report["link_top1"]["accuracy"]
+    figures["request_status"] = report["request_status"]["accuracy"]
+    return figures
+
+
+def format_report(report: dict) -> str:
+    rows = [f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6}   correct/pred/gold"]
+    for name in FIELDS:
+        s = report["overall"][name]
+        rows.append(f"{name:<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
+                    f"{s['correct']}/{s['predicted']}/{s['gold']}")
+    s = report["links"]
+    rows.append(f"{'links':<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
+                f"{s['correct']}/{s['predicted']}/{s['gold']} (found {s['found']})")
+    rows.append(f"link candidate recall {report['link_candidate_recall']:.3f}; "
+                f"top-1 accuracy {report['link_top1']['accuracy']:.3f} "
+                f"({report['link_top1']['correct']}/{report['link_top1']['answers']}); "
+                f"request status accuracy {report['request_status']['accuracy']:.3f} "
+                f"({report['request_status']['correct']}/{report['request_status']['requests']})")
+    rows.append("")
+    rows.append(f"{'document':<64} {'commit F1':>9} {'kind F1':>8} {'missed':>6}")
+    for src, d in report["documents"].items():
+        rows.append(f"{src:<64} {d['commitment']['f1']:>9.3f} {d['kind']['f1']:>8.3f} {len(d['missed_gold']):>6}")
+    return "\n".join(rows)
+
+
+def parse_floor(text: str) -> tuple[str, float]:
+    """'kind=0.5' -> ('kind', 0.5), with a clear error for anything else.
+
+    >>> parse_floor("commitment=0.6")
+    ('commitment', 0.6)
+    """
+    name, sep, value = text.partition("=")
+    try:
+        return name.strip(), float(value) if sep else float("nan")
+    except ValueError:
+        raise click.BadParameter(f"expected FIELD=VALUE, got {text!r}") from None
 
 
 @click.command()
-def eval_command() -> None:
-    """Score outputs against a gold set (provisional)."""
-    raise click.ClickException("not implemented yet")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of the dataset tables to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--min-f1", "floors", multiple=True, metavar="FIELD=VALUE",
+              help="Exit non-zero if FIELD's figure is below VALUE (repeatable). FIELD: "
+                   + ", ".join(FIELDS + ("links", "link_top1", "request_status")) + ".")
+def eval_command(gold_dir: str, out: str, as_json: bool, floors: tuple[str, ...]) -> None:
+    """Score a run's commitments and links against a gold set: precision, recall, F1 per field.
+
+    Example:
+
+        minutemine eval corpus/gold --out outputs/ --min-f1 commitment=0.5
+    """
+    wanted = [parse_floor(f) for f in floors]
+    figures_known = set(FIELDS) | {"links", "link_top1", "request_status"}
+    for name, value in wanted:
+        if name not in figures_known or value != value:
+            raise click.BadParameter(f"unknown figure or value in {name}=...; known: {', '.join(sorted(figures_known))}",
+                                     param_hint="--min-f1")
+    report = evaluate(load_gold(gold_dir), load_predictions(out))
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+    figures = headline(report)
+    below = [f"{name} {figures[name]:.3f} < {value}" for name, value in wanted if figures[name] < value]
+    if below:
+        raise click.ClickException("below the floor: " + "; ".join(below))
