@@ -1,18 +1,233 @@
-"""Segment (provisional stub: one paragraph item per non-blank line; the real tree is being built)."""
+"""Segment: a Document's lines become a tree of Items (agenda items, sections, numbered lists).
+
+Three steps, chained in `segment_document`:
+
+1. `lines_to_blocks` joins wrapped lines into logical blocks (one paragraph, one
+   labelled item, one bullet, one heading) and reads each block's label.
+2. `blocks_to_tree` places every block with a stack of open nodes: a label of a
+   style already open is a sibling of it (`2.` closes `1.`), a new style opens a
+   child level, bullets nest by their visual depth, and headings open sections.
+3. `segment_kinds.tree_to_items` names sections, gives every node its kind and a
+   stable label path, and flattens the tree (iteratively: no recursion limit).
+
+The label-path scheme is documented in docs/ITEM_KINDS.md.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .labels import Label, parse_label
 from .models import Document, Item
+
+MAX_DEPTH = 32  # deeper nesting is attached at this depth: bounded paths, no quadratic blow-up
+_TERMINAL = (".", ";", "?", "!", ":", "…")
+_INTRO_END = re.compile(r"(?::|[-–—]|:-|\bas follows:?)\s*$")
+_CONNECTIVE_END = re.compile(r"\b(?:and|or|of|the|to|for|with|by|in|a|an|on)$", re.I)
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "a", "an", "with", "at", "by", "/", "-", "–"}
+
+
+@dataclass
+class Block:
+    text: str
+    page: int
+    start: int
+    end: int
+    depth: int = 0  # visual depth: bullet marks, plus one when the bullet is indented
+    bulleted: bool = False
+    marked_heading: bool = False  # "##" or bold in the source
+    label: Label | None = None
+    known: dict | None = None  # matching entry of patterns/headings.jsonl
+    blank_before: bool = False
+    blank_after: bool = False
+    table: bool = False
+    title: str = ""  # the title line that follows "Agenda item"
+
+
+@dataclass(eq=False)
+class Node:
+    role: str  # "root", "section", "agenda", "labelled", "bullet", "prose", "table"
+    block: Block | None = None
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    label: Label | None = None
+    reading: str = "n"  # which candidate reading of an ambiguous label was chosen
+    value: int = 0
+    style: str = ""
+    name: str = ""  # section name as used in paths
+    anonymous: bool = False  # a section inferred from a restarted numbering, named later
+    list_role: str = ""  # role given to a list by its heading or intro: "recommendation" ...
+    depth: int = 0  # visual depth of the block
+    level: int = 0  # nesting depth in the tree
+    text: str = ""
+    inferred_key: str = ""  # a lost label restored from the sequence around it ("(d)")
+    inferred_value: int = 0
+
+    @property
+    def is_container(self) -> bool:
+        return self.role in ("root", "section", "agenda")
+
+    @property
+    def is_intro(self) -> bool:
+        return bool(self.text) and bool(_INTRO_END.search(self.text)) and self.role != "bullet" or (
+            self.role == "bullet" and self.text.endswith(":"))
+
+    @property
+    def is_heading_item(self) -> bool:
+        """A numbered heading ("1. Purpose", "7 Opportunities to promote …", "Recommendation 1 – …")."""
+        return self.role == "labelled" and self.label is not None and not self.block.bulleted and (
+            looks_like_title(self.label.rest, max_words=14) or self.style.startswith("word:"))
+
+
+@lru_cache(maxsize=None)
+def _patterns(name: str) -> tuple[dict, ...]:
+    text = resources.files("minutemine").joinpath("patterns", name).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    for row in rows:
+        row["regex"] = re.compile(row["pattern"], re.I)
+    return tuple(rows)
+
+
+def known_heading(text: str) -> dict | None:
+    """The patterns/headings.jsonl entry a line matches, if any.
+
+    >>> known_heading("Minutes:")["kind"], known_heading("Cabinet -")["role"]
+    ('section', 'resolution')
+    >>> known_heading("The Leader introduced the report") is None
+    True
+    """
+    clean = text.strip().strip("*").strip()
+    for row in _patterns("headings.jsonl"):
+        if row["regex"].search(clean):
+            return row
+    return None
+
+
+def list_role(text: str) -> str:
+    """What the items of a list introduced by `text` are.
+
+    >>> list_role("That council seeks assurance –")
+    'request'
+    >>> list_role("The committee advises council to consider, during its debate, the following -")
+    'recommendation'
+    >>> list_role("Key areas of questioning related to –")
+    'question'
+    """
+    for row in _patterns("list_roles.jsonl"):
+        if row["regex"].search(text):
+            return row["role"]
+    return ""
+
+
+def looks_like_title(text: str, max_words: int = 9) -> bool:
+    """A short line in title case without closing punctuation: a slide or section title.
+
+    >>> looks_like_title("Leadership, Capacity & Maintaining Focus"), looks_like_title("Work stream Structure")
+    (True, True)
+    >>> looks_like_title("the current operating model of Torbay Council is flexible")
+    False
+    >>> looks_like_title("There were none.")
+    False
+    """
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > max_words or not text[0].isupper() and not text[0] in "(":
+        return False
+    if text.endswith((".", ";", ",", "?", "!")):
+        return False
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+    capitalised = [w for w in significant if w[0].isupper()]
+    return len(capitalised) * 2 >= len(significant)
+
+
+def clean_name(text: str) -> str:
+    """A heading as used in a label path.
+
+    >>> clean_name("Minutes:"), clean_name("Cabinet -"), clean_name("Finance/ICT")
+    ('Minutes', 'Cabinet', 'Finance-ICT')
+    """
+    return re.sub(r"\s+", " ", text.replace("/", "-")).strip().rstrip(":-–— ").strip() or "section"
+
+
+def _width(lengths: list[int]) -> int:
+    lengths = sorted(lengths)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def lines_to_blocks(doc: Document) -> list[Block]:
+    """Join wrapped lines into blocks and read labels; blank lines are remembered, not kept."""
+    wrapped = doc.format == "pdf"  # PDF text layers break lines at the column edge
+    page_width: dict[int, int] = {}
+    if wrapped:
+        by_page: dict[int, list[int]] = {}
+        for line in doc.lines:
+            if not line.furniture and line.text:
+                by_page.setdefault(line.page, []).append(len(line.text))
+        page_width = {p: _width(v) for p, v in by_page.items()}
+    blocks: list[Block] = []
+    blank = True
+    for line in doc.lines:
+        if line.furniture:
+            continue
+        if not line.text:
+            blank = True
+            if blocks:
+                blocks[-1].blank_after = True
+            continue
+        text = line.text
+        label = parse_label(text)
+        known = None if (label and not label.style.startswith("word:")) or line.bullet else known_heading(text)
+        depth = line.bullet + (1 if line.bullet and line.indent > 0 else 0)
+        prev = blocks[-1] if blocks else None
+        if prev and prev.known and prev.known.get("takes_title") and not prev.title and not label \
+                and not line.bullet and not known:
+            prev.title, prev.end = text, line.char_end
+            blank = False
+            continue
+        if prev and not label and not line.bullet and not known and not line.heading and not prev.table \
+                and _continues(prev, text, blank, wrapped, page_width.get(line.page, 80)):
+            prev.text = f"{prev.text} {text}"
+            prev.end = line.char_end
+            prev.blank_after = False
+            if prev.label:
+                prev.label = parse_label(prev.text) or prev.label
+            blank = False
+            continue
+        is_table = not wrapped and not label and "    " in text.strip() and len(text.split("    ")) >= 2
+        blocks.append(Block(text=text, page=line.page, start=line.char_start, end=line.char_end,
+                            depth=depth, bulleted=line.bullet > 0, marked_heading=line.heading,
+                            label=label, known=known, blank_before=blank, table=is_table))
+        blank = False
+    return blocks
+
+
+def _continues(prev: Block, text: str, blank: bool, wrapped: bool, width: int) -> bool:
+    """Whether `text` carries on the previous block (a wrapped line, a sentence cut by a page)."""
+    if prev.known or prev.marked_heading:
+        return False
+    if text.startswith("(") and text.endswith(")") and prev.label is None and looks_like_title(prev.text):
+        return True  # "Transitional Funding" / "(Approved)": one title
+    ended = prev.text.rstrip("”\"'’)").endswith(_TERMINAL)
+    starts_lower = text[0].islower()
+    if not wrapped:
+        return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(prev.text))
+    if starts_lower and not prev.text.endswith(":"):
+        return True
+    last_line = prev.text[-width:] if len(prev.text) > width else prev.text
+    return not ended and len(last_line) >= 0.6 * width and not (
+        prev.label is None and looks_like_title(prev.text) and len(prev.text) < 0.6 * width)
 
 
 def segment_document(doc: Document) -> list[Item]:
-    items = []
-    n = 0
-    for line in doc.lines:
-        if line.furniture or not line.text:
-            continue
-        n += 1
-        items.append(Item(item_id=f"{doc.doc_id}/{n}", doc_id=doc.doc_id, kind="paragraph",
-                          label="", label_path=str(n), text=line.text, page=line.page,
-                          char_start=line.char_start, char_end=line.char_end))
-    return items
+    """The item tree of one document, flattened in reading order (parents before children)."""
+    from .segment_kinds import tree_to_items
+    from .segment_tree import blocks_to_tree
+
+    if doc.status != "ok" or not doc.lines:
+        return []
+    root = blocks_to_tree(lines_to_blocks(doc))
+    return tree_to_items(root, doc.doc_id)

@@ -1,0 +1,241 @@
+"""From the placed tree to Items: name untitled sections, give kinds and label paths.
+
+Kinds follow docs/ITEM_KINDS.md.  All walks use explicit stacks, so a tree
+of any depth is safe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import label_key
+from .models import Item
+from .segment import Node, clean_name, list_role
+from .segment_tree import _norm
+
+_ROLE_KIND = {"request": "request", "recommendation": "recommendation", "question": "question",
+              "resolution": "resolution", "response": "response"}
+_WORD_KIND = {"word:question": "question", "word:recommendation": "recommendation",
+              "word:statement": "paragraph", "word:item": "agenda_item"}
+
+
+def walk(root: Node) -> list[Node]:
+    """All nodes below `root` in reading order (pre-order), without recursion."""
+    out: list[Node] = []
+    todo = list(reversed(root.children))
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(reversed(node.children))
+    return out
+
+
+def name_untitled_sections(nodes: list[Node]) -> None:
+    """Name a section inferred from a restarted numbering.
+
+    The deck announces its work streams as a bullet list ("Provide assurance to cover: …
+    Finance, Political, Legal & Governance, Communication, ICT"); an untitled run that follows
+    the section named X takes the next name in that list.  Without such a list it takes the
+    previous section's name (and a "~2" suffix from the path de-duplication).
+    """
+    bullets = [n for n in nodes if n.role == "bullet"]
+    norm_bullets = [_norm(b.text) for b in bullets]
+    previous = None
+    for node in nodes:
+        if node.role != "section":
+            continue
+        if node.anonymous:
+            name = ""
+            if previous is not None and _norm(previous.name) in norm_bullets:
+                j = norm_bullets.index(_norm(previous.name))
+                if j + 1 < len(bullets):
+                    name = clean_name(bullets[j + 1].text)
+            node.name = name or (previous.name if previous is not None else "Part")
+            node.anonymous = False
+        if node.children or node.name:
+            previous = node
+
+
+def _intro_role(parent: Node | None) -> str:
+    if parent is None:
+        return ""
+    if parent.role == "section":
+        return parent.list_role or list_role(parent.name)
+    if parent.is_intro or parent.is_heading_item and not parent.style.startswith("word:"):
+        return list_role(parent.text)
+    return ""
+
+
+def assign_kinds(nodes: list[Node]) -> dict[int, str]:
+    kinds: dict[int, str] = {}
+    # Deck mode: bulleted numbered items answered by bullets are restated requests.
+    answered = [n for n in nodes if n.role == "labelled" and n.block.bulleted and n.style == "n."
+                and any(c.role == "bullet" for c in n.children)]
+    deck = len(answered) >= 3
+    for node in nodes:  # pre-order: parents are decided first
+        parent = node.parent
+        parent_kind = kinds.get(id(parent), "") if parent is not None else ""
+        if node.role == "agenda":
+            kind = "agenda_item"
+        elif node.role == "section":
+            kind = "response" if node.list_role == "response" else "section"
+        elif node.role == "table":
+            kind = "table_row"
+        elif parent_kind in ("request", "response") and deck and node.role in ("bullet", "labelled", "prose"):
+            kind = "response"
+        elif node.role == "labelled":
+            role = _intro_role(parent)
+            if node.style in _WORD_KIND:
+                kind = _WORD_KIND[node.style]
+            elif role in _ROLE_KIND:
+                kind = _ROLE_KIND[role]
+            elif parent_kind == "recommendation":
+                kind = "request"  # "3. That subject to agreement … – a. the DfE will provide …"
+            elif deck and node.block.bulleted and node.style == "n." and parent is not None \
+                    and parent.role == "section":
+                kind = "request"
+            elif node.is_heading_item:
+                kind = "agenda_item" if node.style == "n" and parent is not None and parent.role != "labelled" \
+                    else "section"
+            else:
+                kind = "paragraph"
+        elif node.role == "bullet":
+            role = _intro_role(parent)
+            kind = _ROLE_KIND.get(role, "bullet") if role != "question" else "bullet"
+        else:
+            kind = "paragraph"
+        kinds[id(node)] = kind
+    return kinds
+
+
+def infer_missing_labels(nodes: list[Node]) -> None:
+    """Give a bullet that stands where a lettered label was lost its letter.
+
+    The deck's "(a)–(f)" list prints "(b)", "(c)", "(e)" but the text layer lost "(a)",
+    "(d)" and "(f)" to bullet glyphs: a bullet between "(c)" and "(e)" is "(d)", one before
+    "(b)" is "(a)", and a last bullet right after "(e)" is "(f)".
+    """
+    for parent in [n for n in nodes if n.children]:
+        kids = parent.children
+        lettered = [k for k in kids if k.role == "labelled" and k.reading == "letter"]
+        if len(lettered) < 2 or len({k.style for k in lettered}) != 1:
+            continue
+        for i, kid in enumerate(kids):
+            if kid.role != "bullet":
+                continue
+            prev = kids[i - 1] if i else None
+            nxt = kids[i + 1] if i + 1 < len(kids) else None
+            prev_value = (prev.value if prev.role == "labelled" else prev.inferred_value) if prev else 0
+            if nxt is not None and nxt.role == "labelled" and nxt.reading == "letter" and nxt.value == prev_value + 2:
+                value = prev_value + 1
+            elif nxt is None and prev is not None and prev.role == "labelled" and prev.reading == "letter":
+                value = prev_value + 1
+            else:
+                continue
+            kid.inferred_value, kid.inferred_key = value, chr(ord("a") + value - 1)
+            kid.role, kid.reading, kid.style = "bullet", "letter", lettered[0].style
+
+
+def _key(node: Node) -> str:
+    if node.role in ("section", "agenda"):
+        return clean_name(node.name)
+    if node.role == "labelled":
+        if node.style.startswith("word:"):
+            return clean_name(node.label.printed)
+        return label_key(node.label, node.reading, node.value)
+    return ""
+
+
+def assign_paths(nodes: list[Node], prefix_sections: bool) -> dict[int, str]:
+    paths: dict[int, str] = {}
+    unlabelled_count: dict[int, int] = {}
+    for node in nodes:
+        parent = node.parent
+        parent_path = paths.get(id(parent), "") if parent is not None else ""
+        key = _key(node)
+        if node.role in ("section", "agenda"):
+            path = key if parent is None or parent.role in ("root", "agenda") else f"{parent_path}/{key}"
+        elif node.inferred_key:
+            path = f"{_labelled_base(node, paths, prefix_sections)}{node.inferred_key}"
+        elif node.role == "labelled":
+            base = _labelled_base(node, paths, prefix_sections)
+            joiner = "." if base and not base.endswith("/") else ""
+            path = f"{base}{joiner}{key}"
+        else:
+            n = unlabelled_count[id(parent)] = unlabelled_count.get(id(parent), 0) + 1
+            path = f"{parent_path}#{n}"
+        paths[id(node)] = path
+    return paths
+
+
+def _labelled_base(node: Node, paths: dict[int, str], prefix_sections: bool) -> str:
+    compound = node.style in ("n.n", "n(a)")
+    ancestor = node.parent
+    while ancestor is not None and ancestor.role != "root":
+        if ancestor.role == "labelled" and not compound:
+            return paths[id(ancestor)]
+        if ancestor.role in ("section", "agenda"):
+            return paths[id(ancestor)] + "/" if prefix_sections else ""
+        ancestor = ancestor.parent
+    return ""
+
+
+def _needs_section_prefix(nodes: list[Node]) -> bool:
+    """True when numbering restarts from one section to the next (the deck's work streams)."""
+    seen: dict[str, int] = {}
+    for node in nodes:
+        if node.role != "labelled":
+            continue
+        section = node.parent
+        while section is not None and section.role not in ("section", "agenda", "root"):
+            section = section.parent
+        key = f"{node.style}:{_key(node)}:{node.level}"
+        if key in seen and seen[key] != id(section):
+            return True
+        seen.setdefault(key, id(section))
+    return False
+
+
+def tree_to_items(root: Node, doc_id: str) -> list[Item]:
+    nodes = walk(root)
+    name_untitled_sections(nodes)
+    infer_missing_labels(nodes)
+    kinds = assign_kinds(nodes)
+    paths = assign_paths(nodes, _needs_section_prefix(nodes))
+    items: list[Item] = []
+    ids: dict[int, str] = {}
+    used: dict[str, int] = {}
+    for node in nodes:
+        path = paths[id(node)] or "#"
+        n = used[path] = used.get(path, 0) + 1
+        if n > 1:
+            path = f"{path}~{n}"
+        item_id = f"{doc_id}/{path}"
+        ids[id(node)] = item_id
+        block = node.block or _first_block(node)
+        heading = ""
+        ancestor = node.parent
+        while ancestor is not None and ancestor.role != "root":
+            if ancestor.role in ("section", "agenda"):
+                heading = ancestor.name
+                break
+            ancestor = ancestor.parent
+        if node.role == "labelled":
+            label, text = node.label.printed, node.label.rest
+        elif node.role in ("section", "agenda"):
+            label, text = (node.block.text if node.block else ""), (node.text or node.name)
+        else:
+            label, text = "", node.text
+        items.append(Item(
+            item_id=item_id, doc_id=doc_id, parent_id=ids.get(id(node.parent), ""), kind=kinds[id(node)],
+            label=label, label_path=path, heading=heading, text=re.sub(r"\s+", " ", text).strip(),
+            page=block.page if block else 1, char_start=block.start if block else 0,
+            char_end=block.end if block else 0))
+    return items
+
+
+def _first_block(node: Node):
+    for child in walk(node):
+        if child.block is not None:
+            return child.block
+    return None

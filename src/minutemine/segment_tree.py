@@ -1,0 +1,263 @@
+"""Place blocks in the item tree with a stack of open nodes (see `minutemine.segment`).
+
+Every decision looks only at the open stack and a few blocks ahead, so the work is
+linear in the number of lines; nothing recurses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Label
+from .segment import MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
+
+_LOOKAHEAD = 4
+
+
+def _norm(name: str) -> str:
+    """Section names compared loosely: "Roles & Responsibilities" == "Roles and Responsibilities"."""
+    return re.sub(r"[^a-z]+", " ", name.lower().replace("&", " and ")).strip()
+
+
+class TreeBuilder:
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.root = Node(role="root")
+        self.stack: list[Node] = [self.root]
+
+    # -- stack helpers -------------------------------------------------------------
+    @property
+    def top(self) -> Node:
+        return self.stack[-1]
+
+    def attach(self, node: Node, push: bool = True) -> Node:
+        parent = self.top
+        if parent.level >= MAX_DEPTH:  # keep paths bounded: attach deeper items as siblings
+            self.stack.pop()
+            parent = self.top
+        node.parent = parent
+        node.level = parent.level + 1
+        parent.children.append(node)
+        if push:
+            self.stack.append(node)
+        return node
+
+    def pop_to(self, node: Node) -> None:
+        """Close everything above `node` (node stays open)."""
+        while self.stack[-1] is not node:
+            self.stack.pop()
+
+    def current_section(self) -> Node | None:
+        for node in reversed(self.stack):
+            if node.role in ("section", "agenda"):
+                return node
+        return None
+
+    def next_label(self, i: int) -> Label | None:
+        for b in self.blocks[i + 1 : i + 1 + _LOOKAHEAD]:
+            if b.label:
+                return b.label
+            if not (b.marked_heading or looks_like_title(b.text)):
+                return None
+        return None
+
+    # -- placing blocks --------------------------------------------------------------
+    def build(self) -> Node:
+        for i, block in enumerate(self.blocks):
+            if block.known and block.known["kind"] == "skip":
+                continue
+            if block.table:
+                self.place_table_row(block)
+            elif block.label is not None:
+                self.place_labelled(block, i)
+            elif block.known or block.marked_heading or self.is_plain_heading(block, i):
+                self.place_heading(block, i)
+            elif block.bulleted:
+                self.place_bullet(block)
+            else:
+                self.place_prose(block)
+        return self.root
+
+    def is_plain_heading(self, block: Block, i: int) -> bool:
+        if block.bulleted or not looks_like_title(block.text):
+            return False
+        if block.text.startswith("("):  # "(Approved)": a subtitle
+            return False
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        standalone = block.blank_before and (block.blank_after or nxt is None)
+        return standalone or (nxt is not None and (nxt.label is not None or nxt.bulleted) and block.blank_before)
+
+    def place_table_row(self, block: Block) -> None:
+        while not (self.top.is_container or self.top.is_intro):
+            self.stack.pop()
+        self.attach(Node(role="table", block=block, text=block.text), push=False)
+
+    def place_bullet(self, block: Block) -> None:
+        while True:
+            top = self.top
+            if top.is_container or (top.role in ("labelled", "bullet") and top.depth < block.depth):
+                break
+            if top.role == "prose" and top.is_intro:
+                break
+            if top.role == "labelled" and (top.is_intro or top.is_heading_item) and top.depth <= block.depth:
+                break
+            self.stack.pop()
+        self.attach(Node(role="bullet", block=block, depth=block.depth, text=block.text))
+
+    def place_prose(self, block: Block) -> None:
+        while True:
+            top = self.top
+            if top.is_container or top.is_heading_item:
+                break
+            if top.is_intro and not top.children:  # "(c) Declarations of interest:" / "None"
+                break
+            self.stack.pop()
+        self.attach(Node(role="prose", block=block, text=block.text))
+
+    def place_heading(self, block: Block, i: int) -> None:
+        known = block.known or {}
+        name = clean_name(block.text)
+        section = self.current_section()
+        if known.get("kind") == "agenda_item" or (known.get("level") == 0):
+            self.pop_to(self.root)
+            self.attach(Node(role="agenda", block=block, name=name, text=block.title or block.text))
+            return
+        if section is not None and _norm(section.name) == _norm(name) and not section.anonymous:
+            return  # the same slide title repeated on a continuation slide
+        if not known and not block.marked_heading and self.top.role == "section" and not self.top.children \
+                and not self.top.anonymous and not self.top.list_role:
+            self.attach(Node(role="prose", block=block, text=block.text))  # a subtitle of a title slide
+            return
+        nxt = self.next_label(i)
+        run = self.open_run(section)
+        if section is not None and nxt is not None and run is not None and nxt.style == run.style \
+                and nxt.value == run.value + 1 and (section.anonymous or section.role == "root"):
+            section.name, section.anonymous = name, False  # a slide title printed below its items
+            return
+        if nxt is not None and nxt.style in ("n(a)", "n.n") and (parent := self.find_compound_parent(nxt)):
+            self.pop_to(parent)  # "Transitional Funding" above "2(a)": a subtitle inside item 2
+            self.attach(Node(role="section", block=block, name=name, text=block.text), push=False)
+            return
+        if not known and not block.marked_heading:
+            for node in reversed(self.stack):
+                if node.is_heading_item:  # PDF minutes: a title inside a numbered minute
+                    self.pop_to(node)
+                    break
+            else:
+                self.pop_to_level1()
+        else:
+            self.pop_to_level1()
+        node = Node(role="section", block=block, name=name, text=block.text,
+                    list_role=known.get("role", ""))
+        self.attach(node)
+
+    def pop_to_level1(self) -> None:
+        for node in reversed(self.stack):
+            if node.role in ("root", "agenda"):
+                self.pop_to(node)
+                return
+
+    def open_run(self, section: Node | None) -> Node | None:
+        """The last labelled child of the current section (its numbered run so far)."""
+        if section is None:
+            return None
+        for child in reversed(section.children):
+            if child.role == "labelled":
+                return child
+        return None
+
+    def find_compound_parent(self, label: Label) -> Node | None:
+        want = label.parts[:-1]
+        for node in reversed(self.stack):
+            if node.role == "labelled" and node.label is not None:
+                parts = node.label.parts if node.style in ("n.n", "n(a)") else (node.value,)
+                if parts == want:
+                    return node
+        return None
+
+    def place_labelled(self, block: Block, i: int) -> None:
+        label = block.label
+        style, reading, value = self.read_label(label, i)
+        if style.startswith("word:") and style in ("word:minute", "word:agenda"):
+            self.pop_to(self.root)
+            node = Node(role="agenda", block=block, label=label, style=style, value=value,
+                        name=clean_name(label.printed), text=block.text)
+            self.attach(node)
+            return
+        node = Node(role="labelled", block=block, label=label, style=style, reading=reading,
+                    value=value, depth=block.depth, text=block.text)
+        sibling = self.find_same_style(style, label)
+        section = self.current_section()
+        if sibling is None and style == "n." and section is not None and (run := self.open_run(section)) \
+                and run.style == style and (value == 1 or value == run.value + 1):
+            sibling = run  # the section's list goes on (or restarts) after prose that closed it
+        if sibling is not None:
+            parent = sibling.parent
+            if self.is_restart(sibling, node, parent):
+                self.pop_to(parent.parent if parent.parent is not None else self.root)
+                self.attach(Node(role="section", anonymous=True, name=parent.name))
+            else:
+                self.pop_to(sibling)
+                self.stack.pop()
+            self.attach(node)
+            return
+        if style in ("n.n", "n(a)") and (parent := self.find_compound_parent(label)):
+            self.pop_to(parent)
+            self.attach(node)
+            return
+        while True:
+            top = self.top
+            if top.is_container or top.is_intro or top.is_heading_item:
+                break
+            if top.role in ("labelled", "bullet") and top.depth < block.depth:
+                break
+            if top.role == "labelled" and top.style != style and block.bulleted is False \
+                    and top.block.bulleted and not top.children:
+                break
+            self.stack.pop()
+        if self.top.role == "section" and block.bulleted and style == "n." and value == 1 \
+                and self.top.children and not self.top.anonymous and self.top.list_role == "":
+            # a bulleted list starting at 1 after other content: a new (untitled) work stream
+            self.pop_to_level1()
+            self.attach(Node(role="section", anonymous=True, name=""))
+        self.attach(node)
+
+    def is_restart(self, sibling: Node, node: Node, parent: Node) -> bool:
+        return (node.style == "n." and node.value == 1 and sibling.value >= 1
+                and parent.role == "section" and bool(node.block.bulleted))
+
+    def find_same_style(self, style: str, label: Label) -> Node | None:
+        for node in reversed(self.stack):
+            if node.role == "labelled" and node.style == style:
+                if style == "n.n" and len(node.label.parts) != len(label.parts):
+                    continue
+                if style == "n.n" and node.label.parts[:-1] != label.parts[:-1]:
+                    continue
+                if style == "n(a)" and node.label.parts[0] != label.parts[0]:
+                    continue
+                return node
+            if node.role == "agenda":
+                return None
+        return None
+
+    def read_label(self, label: Label, i: int) -> tuple[str, str, int]:
+        """Choose between the readings of an ambiguous label ("i" letter or roman, "I." or 1)."""
+        if len(label.values) == 1:
+            return label.style, label.values[0][0], label.values[0][1]
+        open_same = [n for n in self.stack if n.role == "labelled" and n.style == label.style]
+        for reading, value in label.values:
+            if any(n.reading == reading and n.value == value - 1 for n in open_same):
+                return label.style, reading, value
+        nxt = self.next_label(i)
+        if label.printed.rstrip(".") in ("I", "l") and nxt is not None and nxt.style == "n." and nxt.value == 2:
+            return "n.", "n", 1  # "I." before "2.": a typo for 1
+        if nxt is not None and nxt.style == label.style:
+            for reading, value in label.values:
+                if dict(nxt.values).get(reading) == value + 1:
+                    return label.style, reading, value
+        reading, value = label.values[-1] if label.printed.strip("().").lower() == "i" else label.values[0]
+        return label.style, reading, value
+
+
+def blocks_to_tree(blocks: list[Block]) -> Node:
+    return TreeBuilder(blocks).build()
