@@ -152,16 +152,19 @@ def join_lines(lines: list[Line]) -> str:
 
 
 def renumber(lines: list[Line]) -> list[Line]:
-    """Recompute body offsets after lines were dropped or merged (furniture, hyphenation)."""
+    """Recompute body offsets after lines were dropped or merged (furniture, hyphenation).
+
+    The lines are updated in place (copying each one was a tenth of PDF ingest time) and
+    returned; furniture lines get -1, as they are not in Document.text.
+    """
     pos = 0
-    out = []
     for line in lines:
         if line.furniture:
-            out.append(line.model_copy(update={"char_start": -1, "char_end": -1}))
-            continue
-        out.append(line.model_copy(update={"char_start": pos, "char_end": pos + len(line.text)}))
-        pos += len(line.text) + 1
-    return out
+            line.char_start = line.char_end = -1
+        else:
+            line.char_start, line.char_end = pos, pos + len(line.text)
+            pos = line.char_end + 1
+    return lines
 
 
 # A word broken at a line end: "imple-" + "mentation".  pdfium has already merged such lines
@@ -221,6 +224,9 @@ def rejoin_hyphenated(lines: list[Line]) -> list[Line]:
     each line still starts where the source line started; a line left empty is dropped.
     Offsets must be recomputed afterwards (`renumber`).
     """
+    candidates = [line for line in lines if "\ufffe" in line.text or _LINE_END_HYPHEN.search(line.text)]
+    if not candidates:  # the usual case: nothing to do, and no need to index the words
+        return lines
     body_text = " ".join(line.text for line in lines if not line.furniture)
     known = {w.lower() for w in _WORD.findall(body_text.replace("\ufffe", "-"))}
     out = [line.model_copy(update={"text": _PDFIUM_HYPHEN.sub(lambda m: resolve_hyphen(m[1], m[2], known), line.text)})

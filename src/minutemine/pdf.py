@@ -128,7 +128,8 @@ def _split_lines(text: str, textpage, page_no: int, height: float) -> list[RawLi
     out = []
     pos = 0
     for m in _LINE_BREAK.finditer(text + "\n"):
-        for start, end in _visual_lines(text, pos, m.start(), textpage):
+        spans = _visual_lines(text, pos, m.start(), textpage) if _HYPHEN_INSIDE.search(text, pos, m.start()) else [(pos, m.start())]
+        for start, end in spans:
             line = text[start:end].replace("\ufffe", "-")
             first = start + len(line) - len(line.lstrip())
             if line.strip():
@@ -177,12 +178,14 @@ class Table:
 
 
 def _rulings(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments from path objects."""
-    import pypdfium2.raw as pdfium_c
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments from path objects.
 
-    horizontal, vertical = [], []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    Walks the page objects through pdfium's C API: pypdfium2's `get_objects` wraps every
+    text object in a Python object first, which cost more than the whole text layer.
+    """
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+    for left, bottom, right, top in _path_bounds(page.raw):
         width, height = right - left, top - bottom
         if height <= RULE_THICKNESS and width > RULE_THICKNESS:
             horizontal.append(((bottom + top) / 2, left, right))
@@ -192,6 +195,28 @@ def _rulings(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, 
             horizontal += [(bottom, left, right), (top, left, right)]
             vertical += [(left, bottom, top), (right, bottom, top)]
     return horizontal, vertical
+
+
+def _path_bounds(raw_page, depth: int = 0) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of the path objects of a page (or of a form XObject inside it)."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    count, get = ((c.FPDFPage_CountObjects, c.FPDFPage_GetObject) if depth == 0
+                  else (c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject))
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    get_type, get_bounds, path, form = c.FPDFPageObj_GetType, c.FPDFPageObj_GetBounds, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM
+    out = []
+    for i in range(count(raw_page)):
+        obj = get(raw_page, i)
+        kind = get_type(obj)
+        if kind == path and get_bounds(obj, *refs):
+            out.append((box[0].value, box[1].value, box[2].value, box[3].value))
+        elif kind == form and depth < 3:
+            out.extend(_path_bounds(obj, depth + 1))
+    return out
 
 
 def rulings_to_tables(rulings) -> list[Table]:
