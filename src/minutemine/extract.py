@@ -1,11 +1,311 @@
-"""Extract (provisional stub: the spaCy pattern pipeline is being built)."""
+"""Extract: one Commitment row per request, assurance, recommendation, decision or action.
+
+How a reader tells the kinds apart (the same rules the code applies):
+
+- **request** — something asked of someone: "seeks assurance that…", "Requests the
+  Committee to…", "advises council to consider…", "are asked to…", a restated request in
+  an update deck, or a question raised ("Key areas of questioning related to – (a) …").
+- **assurance** — an answer or undertaking given in reply: a response bullet under a
+  restated request, "Provides reassurance…", "it was confirmed that…", "Officers agreed to…".
+- **recommendation** — "Recommends that…", an item of a list of recommendations.
+- **decision** — what a body decided: "Agrees", "Delegates", "Approved", "Authorised",
+  "notes the report", "RESOLVED", "CARRIED", items under "Cabinet -" or "It was APPROVED that".
+- **action** — an undertaking with an owner or a date that answers no request:
+  "Torbay Council will now consider…", "is scheduled to…", a timeline entry.
+
+A sentence's own cue (patterns/cues.jsonl) decides its kind; the lead-in an item hangs
+from (patterns/lead_ins.jsonl: "That council seeks assurance –", "Cabinet -") decides
+the kind of items that carry no decisive cue of their own, and names the actor.  An
+item of kind `request`/`response`/`question` from segment is a request/assurance/
+request whatever its wording.  Background prose with no cue ("In January 2016, Ofsted
+judged…") is not a commitment.
+
+commitment_id is f"{item_id}/c{n}", n counting the item's commitments from 1.
+"""
 
 from __future__ import annotations
 
+import bisect
+import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.tokens import Doc, Span
+
+from . import actors
+from .dates import find_dates
 from .models import Commitment, Document, Item
+from .money import amounts
+from .nlp import CUES_KEY, get_nlp, read_patterns
+
+WEAK_CUES = {"would"}  # a cue only inside a request/assurance context
+FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
+ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
+_DEADLINE_CUE = re.compile(r"(?i)\b(?:by|before|until|till|no later than|not later than|deadline(?: of)?|due(?: by| on)?)\s*(?:the\s+)?$")
+_LEAD_IN_END = re.compile(r"[-–:]\s*$")
+_LIST_START = re.compile(r"^\s*(?:[-•·o]\s|\(?(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s)")
+
+
+@dataclass
+class Context:
+    """What the lead-in an item hangs from says about it."""
+
+    kind: str = ""
+    modality: str = ""
+    actor: str = ""
+    addressee: str = ""
+
+
+@dataclass
+class Paper:
+    """Per-document facts the rows need: abbreviations, named people, default actor."""
+
+    doc: Document
+    abbreviations: dict[str, str]
+    people: dict[str, str]
+    line_starts: list[int]
+    committee: str
+
+    def canonical(self, name: str) -> str:
+        name = actors.canonical(name, self.abbreviations)
+        bare = re.sub(r"^the ", "", name, flags=re.I)
+        if bare.lower() in {"council", "city council", "full council", "this council"} and self.doc.body:
+            return self.doc.body
+        if bare.lower() in {"committee", "panel"} and self.committee:
+            return self.committee
+        for qualifier in ("Joint ", "joint ", "Shared "):
+            bare = bare.removeprefix(qualifier)
+        bare = self.abbreviations.get(bare, bare)
+        if re.match(r"^[A-Z]{2,} Finance$", bare):  # "PCC Finance" acts for its council
+            bare = self.abbreviations.get(bare.split()[0], bare)
+        return re.sub(r"^the ", "", bare) if name.lower().startswith("the ") else bare
+
+    def page_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.doc.lines[i].page if i >= 0 and self.doc.lines else 1
+
+
+@lru_cache(maxsize=1)
+def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
+    return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
+            for r in read_patterns("lead_ins")]
+
+
+def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, str]:
+    """The item's own words and their offset in Document.text, children cut off."""
+    start = doc.text.find(item.text[:40], item.char_start) if item.text else -1
+    if start < 0 or start > item.char_end:
+        start = item.char_start
+    end = min([c for c in child_starts if c > start] + [start + len(item.text)])
+    return start, doc.text[start:end] if doc.text else item.text[: end - start]
+
+
+def lead_in_context(span: Span, paper: Paper) -> Context:
+    """The kind and actor a lead-in gives the items under it ("Cabinet -" → decision by Cabinet)."""
+    text = span.text.strip()
+    for regex, kind, modality, needs_actor in _lead_ins():
+        if regex.search(text):
+            actor = actors.first_actor(span, paper.abbreviations)
+            if needs_actor and not actor:
+                continue  # "Resources:" is a heading, not a body that decides
+            if modality == "questions":
+                actor = actor or paper.committee
+            addressee = ""
+            if kind == "request":
+                cue = _first_cue(span)
+                if cue is not None:
+                    addressee = actors.addressee_after(span, cue.end, paper.abbreviations)
+            return Context(kind, modality, paper.canonical(actor) if actor else "",
+                           paper.canonical(addressee) if addressee else "")
+    return Context()
+
+
+def _cues(span: Span, weak_ok: bool = False) -> list[Span]:
+    found = [c for c in span.doc.spans[CUES_KEY] if c.start >= span.start and c.end <= span.end]
+    if any(c.label_ == "NOT" for c in found):
+        return []
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Span] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        if c.id_ in WEAK_CUES and not weak_ok:
+            continue
+        out.append(c)
+    return out
+
+
+def _first_cue(span: Span, weak_ok: bool = False) -> Span | None:
+    cues = _cues(span, weak_ok)
+    return cues[0] if cues else None
+
+
+def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
+    """The date a commitment is due by: one written after "by/before/until", else for
+    requests, actions and decisions the latest date not before the meeting."""
+    for d in spans:
+        if _DEADLINE_CUE.search(text[: d.start]):
+            return d.iso.split("/")[-1]
+    if kind in FORWARD_KINDS:
+        ahead = [d.iso.split("/")[-1] for d in spans if d.iso.split("/")[-1] >= meeting_date[:7]]
+        return max(ahead) if ahead else ""
+    return ""
+
+
+def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kind: str,
+                    cue: Span | None, context: Context) -> Commitment:
+    text = span.text.strip().rstrip(";,")
+    lead = len(span.text) - len(span.text.lstrip())
+    start = base + span.start_char + lead
+    doc = paper.doc
+    dates = find_dates(text, meeting_date=doc.meeting_date)
+    actor, addressee = context.actor, context.addressee
+    if cue is not None and not (context.kind == kind == "request" and context.actor):
+        before = actors.actor_before(span, cue.start, paper.abbreviations)
+        after = actors.addressee_after(span, cue.end, paper.abbreviations)
+        if before:
+            actor = paper.canonical(before)
+        elif after and re.search(r"\bby$", cue.text + " " + span.doc[cue.end].text if cue.end < len(span.doc) else ""):
+            actor = paper.canonical(after)  # "Reassurance was provided by the DfE"
+        if kind in ("request", "decision", "recommendation") and after and after != actor:
+            addressee = paper.canonical(after)
+    elif kind != "request" and not actor:
+        first = actors.first_actor(span, paper.abbreviations)
+        actor = paper.canonical(first) if first else actor
+    if not actor and kind in ("assurance", "decision") and doc.body:
+        actor = doc.body
+    modality = (cue.id_ if cue is not None else "") or context.modality
+    obligation = text[cue.end_char - span.start_char - lead:].strip(" ,:;.-–") if cue is not None else text
+    ents = list(span.ents)
+    return Commitment(
+        commitment_id=f"{item.item_id}/c{n}", doc_id=item.doc_id, item_id=item.item_id, kind=kind,
+        label_path=item.label_path, text=text, actor=actor, addressee=addressee if addressee != actor else "",
+        modality=modality, obligation=obligation,
+        dates=list(dict.fromkeys(d.iso for d in dates)),
+        deadline=deadline_of(text, dates, kind, doc.meeting_date),
+        amounts_gbp=amounts(text), people=actors.people_in(text, ents, paper.people),
+        organisations=[paper.canonical(o) for o in actors.organisations_in(ents, {})],
+        page=paper.page_at(start), char_start=start, char_end=start + len(text))
+
+
+def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
+    """The commitments one item holds: one per cued sentence, or the whole item when its
+    kind or lead-in makes it a commitment whatever its wording."""
+    forced = ITEM_KINDS.get(item.kind, "") or context.kind
+    whole = sdoc[:]
+    if sdoc.text.rstrip().endswith(":"):
+        return []  # "Phase 1 Initial discussion:" introduces, it does not commit
+    if not forced and item.kind in ("bullet", "table_row") and not _cues(whole):
+        return _scheduled_entry(paper, item, whole, base)
+    if forced and item.kind in ITEM_KINDS or (forced and not _LEAD_IN_END.search(sdoc.text)):
+        if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
+            return []
+        cue = _first_cue(whole, weak_ok=True)
+        if forced == "decision" and cue is None:
+            return []  # a heading or note inside a list of resolutions
+        kind = forced
+        if cue is not None and forced == "decision" and cue.label_ in ("request", "recommendation"):
+            kind = cue.label_  # "Cabinet - 3. Requests the Committee to…" is Cabinet's request
+        if item.kind == "question":
+            context = Context(context.kind, context.modality or "questions", context.actor or paper.committee,
+                              context.addressee)
+        return [make_commitment(paper, item, 1, whole, base, kind, cue, context)]
+    out = []
+    for sent in sdoc.sents:
+        cue = _first_cue(sent)
+        if cue is None or cue.label_ == "decision" and cue.start - sent.start > 3 and " " not in cue.text:
+            continue  # "notes"/"approved" decide only when they open the sentence: "Approved the…"
+        kind = cue.label_
+        if kind == "action" and context.kind in ("assurance", "request"):
+            kind = context.kind
+        out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, context))
+    return out
+
+
+def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[Commitment]:
+    """A timeline bullet ("Cabinet 16th Jan") is an action: a body and a date still to come."""
+    meeting = paper.doc.meeting_date
+    dates = find_dates(whole.text, meeting_date=meeting)
+    if not dates or not actors.first_actor(whole, paper.abbreviations):
+        return []
+    if meeting and max(d.iso.split("/")[-1] for d in dates) < meeting[:10]:
+        return []
+    return [make_commitment(paper, item, 1, whole, base, "action", None, Context(modality="scheduled"))]
+
+
+def _paper(doc: Document) -> Paper:
+    abbreviations = actors.abbreviations_for(doc.text)
+    committees = re.findall(r"\b((?:[A-Z][\w&'’]*\s+(?:and\s+|&\s+)?){1,5}(?:Committee|Panel))\b", doc.text)
+    named = [c for c in committees if len(c.split()) > 2]
+    committee = max(named, key=named.count) if named else ""
+    return Paper(doc=doc, abbreviations=abbreviations, people=actors.named_people(doc.text),
+                 line_starts=[ln.char_start for ln in doc.lines], committee=committee)
+
+
+def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
+    """Walk one paper's items in order, carrying the lead-in context down the tree."""
+    paper = _paper(doc)
+    by_id = {it.item_id: i for i, it in enumerate(items)}
+    contexts: dict[str, Context] = {}
+    out: list[Commitment] = []
+    loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
+    for i, (item, sdoc) in enumerate(zip(items, sdocs)):
+        own = lead_in_context(sdoc[:], paper) if _LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
+            "section", "agenda_item") else Context()
+        inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
+        if not item.parent_id and not inherited.kind and loose.kind and _looks_listed(doc, item, sdoc.text):
+            inherited = loose
+        if own.kind and inherited.kind == own.kind:
+            # "That council seeks assurance –" under "The committee advises council…": the outer
+            # lead-in says who asks whom; the inner one is not a row of its own
+            own = Context(own.kind, own.modality, inherited.actor, inherited.addressee)
+            contexts[item.item_id] = loose = own
+            continue
+        elif not item.parent_id and not own.kind and item.kind not in ITEM_KINDS:
+            loose = Context()
+        contexts[item.item_id] = own if own.kind else inherited
+        if own.kind:
+            loose = own
+        out.extend(item_commitments(paper, item, sdoc, bases[i], own if own.kind else inherited)
+                   if own.kind else item_commitments(paper, item, sdoc, bases[i], inherited))
+    return out
+
+
+def _looks_listed(doc: Document, item: Item, text: str) -> bool:
+    """A list entry under a lead-in: a bullet in the source or a list label."""
+    for line in doc.lines:
+        if line.char_start <= item.char_start < line.char_end + 1:
+            return line.bullet > 0 or bool(_LIST_START.match(line.text))
+    return bool(_LIST_START.match(text))
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:
-    return [[] for _ in pairs]
+    """The commitments of each (document, items) pair, one list per pair, in item order."""
+    nlp = get_nlp(model)
+    pairs = list(pairs)
+    texts: list[str] = []
+    bases: list[list[int]] = []
+    for doc, items in pairs:
+        children: dict[str, list[int]] = {}
+        for it in items:
+            children.setdefault(it.parent_id, []).append(it.char_start)
+        doc_bases = []
+        for it in items:
+            base, text = own_text(doc, it, children.get(it.item_id, []))
+            doc_bases.append(base)
+            texts.append(text)
+        bases.append(doc_bases)
+    parsed = iter(nlp.pipe(texts, batch_size=256))
+    out = []
+    for (doc, items), doc_bases in zip(pairs, bases):
+        sdocs = [next(parsed) for _ in items]
+        out.append(document_commitments(doc, items, sdocs, doc_bases))
+    return out
+
+
+def dump(commitments: list[Commitment]) -> str:
+    """One JSON line per commitment: handy when reading what a paper yields."""
+    return "\n".join(json.dumps(c.model_dump(include={"kind", "actor", "addressee", "modality", "text",
+                                                      "dates", "deadline", "amounts_gbp"})) for c in commitments)
