@@ -105,10 +105,23 @@ def actor_before(sent: Span, cue_start: int, abbreviations: dict[str, str]) -> s
     return with_qualifier(candidates[-1], abbreviations)
 
 
-def addressee_after(sent: Span, cue_end: int, abbreviations: dict[str, str]) -> str:
-    """Who a request is put to: the first body or role named within a few words after the cue."""
+def addressee_after(sent: Span, cue_start: int, cue_end: int, abbreviations: dict[str, str]) -> str:
+    """Who a request is put to: a body or role named inside the cue ("advises council to
+    consider") or within a few words after it ("Requests the Wellbeing … Committee to")."""
     for e in sent.ents:
-        if e.label_ in ACTOR_LABELS and e.end > cue_end - 2 and e.start <= cue_end + 3:
+        if e.label_ in ACTOR_LABELS and e.start >= cue_start and e.start <= cue_end + 3:
+            return with_qualifier(e, abbreviations)
+    return ""
+
+
+def agent_or_subject(sent: Span, abbreviations: dict[str, str]) -> str:
+    """For a line with no cue: the body that opens it ("Torbay Full Council Meeting…") or
+    the agent after "by" ("Review in progress by Chief Exec…")."""
+    for e in sent.ents:
+        if e.label_ not in ACTOR_LABELS:
+            continue
+        k = e.start - sent.start
+        if k <= 1 or (e.start > 0 and sent.doc[e.start - 1].lower_ == "by"):
             return with_qualifier(e, abbreviations)
     return ""
 

@@ -40,11 +40,11 @@ from .models import Commitment, Document, Item
 from .money import amounts
 from .nlp import CUES_KEY, get_nlp, read_patterns
 
-WEAK_CUES = {"would"}  # a cue only inside a request/assurance context
+WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
 FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _DEADLINE_CUE = re.compile(r"(?i)\b(?:by|before|until|till|no later than|not later than|deadline(?: of)?|due(?: by| on)?)\s*(?:the\s+)?$")
-_LEAD_IN_END = re.compile(r"[-–:]\s*$")
+_LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-•·o]\s|\(?(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s)")
 
 
@@ -67,19 +67,32 @@ class Paper:
     people: dict[str, str]
     line_starts: list[int]
     committee: str
+    is_minutes: bool
+
+    @property
+    def decider(self) -> str:
+        """Who decides when a resolution names nobody: the paper's committee, else its council."""
+        return self.committee or self.doc.body
 
     def canonical(self, name: str) -> str:
         name = actors.canonical(name, self.abbreviations)
         bare = re.sub(r"^the ", "", name, flags=re.I)
         if bare.lower() in {"council", "city council", "full council", "this council"} and self.doc.body:
             return self.doc.body
-        if bare.lower() in {"committee", "panel"} and self.committee:
-            return self.committee
+        if bare.lower() == "officers":
+            return "Officers"
+        words = set(bare.lower().replace("&", "and").split())
+        if self.committee and words & {"committee", "panel"} and words <= set(
+                self.committee.lower().replace("&", "and").split()) | {"policy", "for", "the", "committee"}:
+            return self.committee  # "the Committee for Transport and Connectivity"
         for qualifier in ("Joint ", "joint ", "Shared "):
             bare = bare.removeprefix(qualifier)
         bare = self.abbreviations.get(bare, bare)
         if re.match(r"^[A-Z]{2,} Finance$", bare):  # "PCC Finance" acts for its council
             bare = self.abbreviations.get(bare.split()[0], bare)
+        first = bare.split(" ")[0]
+        if bare.endswith("Council") and self.abbreviations.get(first, "").endswith("Council"):
+            bare = self.abbreviations[first]  # "Torbay Full Council" is Torbay Council
         return re.sub(r"^the ", "", bare) if name.lower().startswith("the ") else bare
 
     def page_at(self, offset: int) -> int:
@@ -94,12 +107,20 @@ def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
 
 
 def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, str]:
-    """The item's own words and their offset in Document.text, children cut off."""
-    start = doc.text.find(item.text[:40], item.char_start) if item.text else -1
-    if start < 0 or start > item.char_end:
-        start = item.char_start
-    end = min([c for c in child_starts if c > start] + [start + len(item.text)])
-    return start, doc.text[start:end] if doc.text else item.text[: end - start]
+    """The item's own words as printed in Document.text and their offset, children cut off.
+
+    Segment gives `text` tidied (label stripped, lines joined) and char_start at the label;
+    the source extent is what offsets must point into.
+    """
+    if not doc.text or not (0 <= item.char_start < item.char_end <= len(doc.text)):
+        return item.char_start, item.text
+    head = item.text[:20]
+    at = doc.text.find(head, item.char_start, item.char_end) if head else -1
+    start = at if at >= 0 else item.char_start
+    if any(c <= start for c in child_starts):
+        return item.char_start, item.text  # a slide title printed away from its items
+    end = min([c for c in child_starts if c > start] + [item.char_end])
+    return start, doc.text[start:end]
 
 
 def lead_in_context(span: Span, paper: Paper) -> Context:
@@ -116,10 +137,19 @@ def lead_in_context(span: Span, paper: Paper) -> Context:
             if kind == "request":
                 cue = _first_cue(span)
                 if cue is not None:
-                    addressee = actors.addressee_after(span, cue.end, paper.abbreviations)
+                    addressee = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
             return Context(kind, modality, paper.canonical(actor) if actor else "",
                            paper.canonical(addressee) if addressee else "")
     return Context()
+
+
+def cue_lead_in(span: Span, paper: Paper) -> Context:
+    """A lead-in that is the head of a sentence its sub-items finish: its cue gives their kind."""
+    cue = _first_cue(span)
+    if cue is None or cue.label_ not in ("decision", "request", "assurance", "recommendation"):
+        return Context()
+    actor = actors.actor_before(span, cue.start, paper.abbreviations)
+    return Context(cue.label_, cue.id_, paper.canonical(actor) if actor else "")
 
 
 def _cues(span: Span, weak_ok: bool = False) -> list[Span]:
@@ -156,15 +186,17 @@ def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
 
 def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kind: str,
                     cue: Span | None, context: Context) -> Commitment:
-    text = span.text.strip().rstrip(";,")
-    lead = len(span.text) - len(span.text.lstrip())
+    raw = span.text.rstrip().rstrip(";,")
+    lead = len(raw) - len(raw.lstrip())
     start = base + span.start_char + lead
+    end = base + span.start_char + len(raw)
+    text = " ".join(raw.split())
     doc = paper.doc
     dates = find_dates(text, meeting_date=doc.meeting_date)
     actor, addressee = context.actor, context.addressee
-    if cue is not None and not (context.kind == kind == "request" and context.actor):
+    if cue is not None and not (kind == "request" and (context.actor or cue.label_ != "request")):
         before = actors.actor_before(span, cue.start, paper.abbreviations)
-        after = actors.addressee_after(span, cue.end, paper.abbreviations)
+        after = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
         if before:
             actor = paper.canonical(before)
         elif after and re.search(r"\bby$", cue.text + " " + span.doc[cue.end].text if cue.end < len(span.doc) else ""):
@@ -172,12 +204,16 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
         if kind in ("request", "decision", "recommendation") and after and after != actor:
             addressee = paper.canonical(after)
     elif kind != "request" and not actor:
-        first = actors.first_actor(span, paper.abbreviations)
+        first = actors.agent_or_subject(span, paper.abbreviations)
         actor = paper.canonical(first) if first else actor
-    if not actor and kind in ("assurance", "decision") and doc.body:
-        actor = doc.body
+    if not actor and kind == "decision":
+        actor = paper.decider
+    if not actor and kind == "assurance":
+        actor = "Officers" if paper.is_minutes else doc.body
+    if not addressee and kind == "assurance" and paper.is_minutes:
+        addressee = paper.committee
     modality = (cue.id_ if cue is not None else "") or context.modality
-    obligation = text[cue.end_char - span.start_char - lead:].strip(" ,:;.-–") if cue is not None else text
+    obligation = " ".join(raw[cue.end_char - span.start_char:].split()).strip(" ,:;.-–") if cue is not None else text
     ents = list(span.ents)
     return Commitment(
         commitment_id=f"{item.item_id}/c{n}", doc_id=item.doc_id, item_id=item.item_id, kind=kind,
@@ -187,7 +223,7 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
         deadline=deadline_of(text, dates, kind, doc.meeting_date),
         amounts_gbp=amounts(text), people=actors.people_in(text, ents, paper.people),
         organisations=[paper.canonical(o) for o in actors.organisations_in(ents, {})],
-        page=paper.page_at(start), char_start=start, char_end=start + len(text))
+        page=paper.page_at(start), char_start=start, char_end=end)
 
 
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
@@ -199,6 +235,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         return []  # "Phase 1 Initial discussion:" introduces, it does not commit
     if not forced and item.kind in ("bullet", "table_row") and not _cues(whole):
         return _scheduled_entry(paper, item, whole, base)
+    if forced == "discussion":
+        forced = ITEM_KINDS.get(item.kind, "")
     if forced and item.kind in ITEM_KINDS or (forced and not _LEAD_IN_END.search(sdoc.text)):
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
@@ -213,14 +251,19 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
                               context.addressee)
         return [make_commitment(paper, item, 1, whole, base, kind, cue, context)]
     out = []
+    discussion = context.kind == "discussion"
     for sent in sdoc.sents:
-        cue = _first_cue(sent)
+        cue = _first_cue(sent, weak_ok=discussion)
         if cue is None or cue.label_ == "decision" and cue.start - sent.start > 3 and " " not in cue.text:
             continue  # "notes"/"approved" decide only when they open the sentence: "Approved the…"
         kind = cue.label_
-        if kind == "action" and context.kind in ("assurance", "request"):
-            kind = context.kind
-        out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, context))
+        if kind == "action" and context.kind in ("assurance", "request", "discussion"):
+            kind = "assurance" if discussion else context.kind  # a point made in reply by officers
+        sent_context = context
+        if discussion:
+            sent_context = Context(actor=paper.committee if kind == "request" else "",
+                                   addressee="Officers" if kind == "request" else "")
+        out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, sent_context))
     return out
 
 
@@ -240,20 +283,26 @@ def _paper(doc: Document) -> Paper:
     committees = re.findall(r"\b((?:[A-Z][\w&'’]*\s+(?:and\s+|&\s+)?){1,5}(?:Committee|Panel))\b", doc.text)
     named = [c for c in committees if len(c.split()) > 2]
     committee = max(named, key=named.count) if named else ""
+    if not committee and re.search(r"\bScrutiny\b", doc.text) and re.search(r"\bthe Panel\b", doc.text):
+        committee = "Scrutiny Panel"
+    is_minutes = "minute" in (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
     return Paper(doc=doc, abbreviations=abbreviations, people=actors.named_people(doc.text),
-                 line_starts=[ln.char_start for ln in doc.lines], committee=committee)
+                 line_starts=[ln.char_start for ln in doc.lines], committee=committee, is_minutes=is_minutes)
 
 
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
     """Walk one paper's items in order, carrying the lead-in context down the tree."""
     paper = _paper(doc)
     by_id = {it.item_id: i for i, it in enumerate(items)}
+    has_children = {it.parent_id for it in items}
     contexts: dict[str, Context] = {}
     out: list[Commitment] = []
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
         own = lead_in_context(sdoc[:], paper) if _LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
             "section", "agenda_item") else Context()
+        if not own.kind and item.item_id in has_children and _LEAD_IN_END.search(sdoc.text):
+            own = cue_lead_in(sdoc[:], paper)  # "Authorised the Executive Director … to"
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
         if not item.parent_id and not inherited.kind and loose.kind and _looks_listed(doc, item, sdoc.text):
             inherited = loose
@@ -268,8 +317,11 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         contexts[item.item_id] = own if own.kind else inherited
         if own.kind:
             loose = own
-        out.extend(item_commitments(paper, item, sdoc, bases[i], own if own.kind else inherited)
-                   if own.kind else item_commitments(paper, item, sdoc, bases[i], inherited))
+        if own.kind and own.kind != "request":
+            continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
+        # a request lead-in is a row through its own cue ("The committee advises council to consider…")
+        lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
+        out.extend(item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited))
     return out
 
 
