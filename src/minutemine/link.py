@@ -24,15 +24,21 @@ import calendar
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from .models import Commitment, DocumentRow, Item, Link
-from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
+from .similarity import AllowedPairs, TextIndex, linking_vocabulary, nearest_targets, normalise_for_matching
 
-THRESHOLD = 0.35  # provisional until corpus/gold/links.csv lands: see the sweep note in tests/test_link.py
-RESTATEMENT_MIN_SIMILARITY = 0.45  # an ask restates another only in close wording, bonuses aside
+# Chosen by benchmarks/sweep_link_threshold.py on corpus/gold (22 Nov 2026 run, 112 gold links):
+# threshold 0.35/0.40/0.45/0.50 gave link precision 0.67/0.72/0.76/0.76 at recall 0.55 (restatement 0.25);
+# restatement 0.15/0.20/0.25/0.30/0.40 gave precision 0.65/0.68/0.76/0.77/0.81 at recall
+# 0.55/0.55/0.55/0.52/0.49 (threshold 0.45).  Best F1 (0.64) at 0.45 and 0.25; the lower end of
+# each plateau is kept so that unseen papers, worded less alike, are not cut off.
+THRESHOLD = 0.45  # score (similarity + structure bonuses) an answer needs
+RESTATEMENT_MIN_SIMILARITY = 0.25  # similarity (no bonuses) a later ask needs to count as restating an earlier one
 TOP_K = 5  # candidates kept per answer in links.csv
 TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
 BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05}
@@ -48,12 +54,13 @@ ANSWERING = {"assurance", "action"}
 MAY_ANSWER = {
     "assurance": {"request", "recommendation", "decision"},
     "action": {"request", "recommendation", "decision"},
-    "decision": {"request", "recommendation"},
+    "decision": {"request", "recommendation", "decision"},  # another paper's decision: the record of a proposed one
     "request": {"request", "recommendation", "decision"},
     "recommendation": {"request", "recommendation", "decision"},
 }
 # Inside one paper sibling requests are worded alike, so asks never pair there.
-MAY_ANSWER_IN_PAPER = {k: (v if k not in ASKING else set()) for k, v in MAY_ANSWER.items()}
+MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING else set()) for k, v in MAY_ANSWER.items()}
+CONTEXT_PARENT_KINDS = {"request", "question", "recommendation", "resolution"}
 _RESPONSE_CUE = re.compile(
     r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b|"
     r"it was (?:confirmed|explained|clarified|noted)\b|officers? (?:confirmed|explained|clarified)\b)",
@@ -67,6 +74,7 @@ class _Candidate:
     target: int
     score: float
     method: str
+    reply: bool = False  # an ask answering an ask because its author was the body asked
 
 
 @dataclass
@@ -79,20 +87,25 @@ class _Rows:
     row_of: dict[str, int] = field(default_factory=dict)
 
 
-def link_commitments(documents: list[DocumentRow], items: list[Item],
-                     commitments: list[Commitment]) -> tuple[list[Commitment], list[Link]]:
+def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
+                     threshold: float = THRESHOLD,
+                     restatement_min: float = RESTATEMENT_MIN_SIMILARITY) -> tuple[list[Commitment], list[Link]]:
     """Fill answers/answer_score/answer_method/status on `commitments` and return the links.
 
     The result does not depend on the order of the inputs: commitments come back in
-    the order given, links sorted by answer id and rank.
+    the order given, links sorted by answer id and rank.  `threshold` and
+    `restatement_min` are parameters only so that benchmarks/sweep_link_threshold.py
+    can sweep them against the gold set.
     """
     rows = _index_rows(items, commitments)
     items_by_id = {i.item_id: i for i in items}
     candidates: dict[int, list[_Candidate]] = defaultdict(list)
     for source, target, method, score in _structural_links(rows, items):
         candidates[source].append(_Candidate(target, score, method))
-    for source, target, method, score in _similarity_links(rows, documents, items_by_id):
-        candidates[source].append(_Candidate(target, score, method))
+    for source, target, method, score, reply in _similarity_links(rows, documents, items_by_id, threshold,
+                                                                  restatement_min):
+        candidates[source].append(_Candidate(target, score, method, reply))
+    candidates = _one_reply_per_paper(rows, candidates, items_by_id)
     ranked = _rank(rows, candidates)
     ranked = _break_mutual_links(rows, ranked)
     chosen = {s: cands[0] for s, cands in ranked.items() if cands}
@@ -192,8 +205,9 @@ def _asks_in_subtree(item: Item, children: dict[str, list[Item]], asks_on_item: 
     return out
 
 
-def _similarity_links(rows: _Rows, documents: list[DocumentRow], items_by_id: dict[str, Item]):
-    """Yield (source row, target row, method, score) from text similarity inside each block."""
+def _similarity_links(rows: _Rows, documents: list[DocumentRow], items_by_id: dict[str, Item], threshold: float,
+                      restatement_min: float):
+    """Yield (source row, target row, method, score, reply) from text similarity inside each block."""
     if not rows.commitments:
         return
     texts = [_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)]
@@ -215,13 +229,14 @@ def _similarity_links(rows: _Rows, documents: list[DocumentRow], items_by_id: di
     blocks: dict[str, list[int]] = defaultdict(list)
     for r, c in enumerate(rows.commitments):
         blocks[block_of_doc.get(c.doc_id, "")].append(r)
-    floor = THRESHOLD - (sum(BONUS.values()) - BONUS["reports_to"])  # best case: every bonus but one of the exclusive pair
+    # best case: every bonus but one of the exclusive pair
+    floor = min(restatement_min, threshold - (sum(BONUS.values()) - BONUS["reports_to"]))
     for block in sorted(blocks):
         members = np.array(blocks[block])
         for src, tgt, sim in nearest_targets(index, members, members, allowed, k=TOP_K * 2, min_similarity=floor):
             for s, t, similarity in zip(src.tolist(), tgt.tolist(), sim.tolist()):
-                scored = _score_pair(rows, s, t, similarity)
-                if scored is not None and scored[1] >= THRESHOLD:
+                scored = _score_pair(rows, s, t, similarity, restatement_min)
+                if scored is not None and (scored[0] == "restatement" or scored[1] >= threshold):
                     yield s, t, *scored
 
 
@@ -255,14 +270,16 @@ def meeting_day_range(iso: str) -> tuple[float, float]:
 
 
 def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
-    """The commitment's words plus its parent item's: "a. that ..." means little without "2. seeks assurance"."""
+    """The commitment's words plus its lead-in's: "a. that ..." means little without "2. seeks assurance"."""
     parent = items_by_id.get(item.parent_id) if item is not None and item.parent_id else None
-    context = parent.text[:200] if parent is not None else ""
+    # Only a list's lead-in gives context; a section heading over everything would make all its items alike.
+    context = parent.text[:200] if parent is not None and parent.kind in CONTEXT_PARENT_KINDS else ""
     return normalise_for_matching(f"{c.text} {normalise_for_matching(context)}")
 
 
-def _score_pair(rows: _Rows, s: int, t: int, similarity: float) -> tuple[str, float] | None:
-    """(method, score) for source row `s` answering target row `t`, or None if it may not."""
+def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
+                restatement_min: float) -> tuple[str, float, bool] | None:
+    """(method, score, reply) for source row `s` answering target row `t`, or None if it may not."""
     a, q = rows.commitments[s], rows.commitments[t]
     evidence = []
     if _same_body(q.addressee, a.actor):
@@ -277,11 +294,13 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float) -> tuple[str, fl
         evidence.append("names")
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
-    if source_role in ASKING and target_role in ASKING and similarity >= RESTATEMENT_MIN_SIMILARITY:
-        return "restatement", score
+    if source_role == target_role == "decision" and reads_as_done(q.text):
+        return None  # one record of a decision answers the proposal, never another record
+    if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
+        return "restatement", score, False
     if source_role in ASKING and "asked" not in evidence:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
-    return ("tfidf+structure" if evidence else "tfidf"), score
+    return ("tfidf+structure" if evidence else "tfidf"), score, source_role in ASKING
 
 
 def _same_body(x: str, y: str) -> bool:
@@ -339,6 +358,29 @@ def _place_word(body: str) -> str:
     return words[0] if words else ""
 
 
+def _one_reply_per_paper(rows: _Rows, candidates: dict[int, list[_Candidate]],
+                         items_by_id: dict[str, Item]) -> dict[int, list[_Candidate]]:
+    """When the body asked replies with a list of its own asks, the list's lead-in is the reply.
+
+    The scrutiny minute answers Cabinet's request with "The committee advises council
+    to consider ... the following -" and its recommendations 1-4: every one of them is
+    the committee's and similar to the request, but only the lead-in (highest in the
+    item tree, then the best scored) answers it; the rest are its parts.
+    """
+    best: dict[tuple[str, int], tuple] = {}
+    for s, cands in candidates.items():
+        for cand in cands:
+            if cand.reply:
+                c = rows.commitments[s]
+                key = (len(_ancestors(rows.item[s], items_by_id)), -cand.score, c.commitment_id)
+                slot = (c.doc_id, cand.target)
+                if slot not in best or key < best[slot][0]:
+                    best[slot] = (key, s)
+    winners = {(slot, s) for slot, (_, s) in best.items()}
+    return {s: [c for c in cands if not c.reply or ((rows.commitments[s].doc_id, c.target), s) in winners]
+            for s, cands in candidates.items()}
+
+
 def _rank(rows: _Rows, candidates: dict[int, list[_Candidate]]) -> dict[int, list[_Candidate]]:
     """Best first, one candidate per target (the structural one wins), at most TOP_K."""
     out = {}
@@ -351,7 +393,11 @@ def _rank(rows: _Rows, candidates: dict[int, list[_Candidate]]) -> dict[int, lis
 
 
 def _break_mutual_links(rows: _Rows, ranked: dict[int, list[_Candidate]]) -> dict[int, list[_Candidate]]:
-    """When two rows each choose the other (papers of one meeting), keep the stronger direction."""
+    """When two rows each choose the other (papers of one meeting), keep one direction.
+
+    The record of what was done ("Approved ...") answers the proposal ("Approve ..."),
+    whatever the scores say; otherwise the stronger direction wins.
+    """
     for s in sorted(ranked):
         if not ranked[s]:
             continue
@@ -359,11 +405,47 @@ def _break_mutual_links(rows: _Rows, ranked: dict[int, list[_Candidate]]) -> dic
         back = ranked.get(t)
         if back and back[0].target == s:
             mine, theirs = ranked[s][0], back[0]
-            if (-mine.score, rows.commitments[s].commitment_id) < (-theirs.score, rows.commitments[t].commitment_id):
+            if (not reads_as_done(rows.commitments[s].text), -mine.score, rows.commitments[s].commitment_id) < \
+                    (not reads_as_done(rows.commitments[t].text), -theirs.score, rows.commitments[t].commitment_id):
                 ranked[t] = back[1:]
             else:
                 ranked[s] = ranked[s][1:]
     return ranked
+
+
+def defers(text: str) -> bool:
+    """Whether an answer only promises an answer ("Review in progress", "plan in development").
+
+    >>> defers("Review in progress by Chief Exec, Strategic Director for People and Leader")
+    True
+    >>> defers("No intention to move from agreed MTFS/Budget. Staff changes at SMT level only")
+    False
+    """
+    return bool(_deferral_pattern().search(text))
+
+
+@cache
+def _deferral_pattern() -> re.Pattern:
+    return re.compile(linking_vocabulary()["deferral"]["pattern"], re.IGNORECASE)
+
+
+_DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,4})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
+                   r"gave|took|set up|began|undertook)\b", re.IGNORECASE)
+
+
+def reads_as_done(text: str) -> bool:
+    """Whether a text reports something done rather than proposing it.
+
+    >>> reads_as_done("Approved, subject to suitable resource being available")
+    True
+    >>> reads_as_done("Approve, subject to suitable resource being available")
+    False
+    >>> reads_as_done("The Transport and Connectivity Committee noted the report.")
+    True
+    >>> reads_as_done("The committee advises council to consider")
+    False
+    """
+    return bool(_DONE.match(text))
 
 
 def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str, Item]) -> dict[int, str]:
@@ -394,10 +476,11 @@ def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str,
             return "outstanding"
         visiting = visiting | {r}
         via_restatement = [status(x, visiting) for x in restated_by.get(r, [])]
-        if answered_by.get(r) or "answered" in via_restatement:
+        answers = answered_by.get(r, [])
+        if any(not defers(rows.commitments[a].text) for a in answers) or "answered" in via_restatement:
             own = "answered"
-        elif via_restatement:
-            own = "partly answered"  # restated, but no substantive answer yet
+        elif answers or via_restatement:
+            own = "partly answered"  # only promised ("review in progress"), or restated with no answer yet
         else:
             own = "outstanding"
         parts = [status(x, visiting) for x in sub_asks.get(r, [])]

@@ -9,14 +9,18 @@ source's nearest targets without a Python loop over pairs.  Character n-gram TF-
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 
 import numpy as np
+import snowballstemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Numbering printed before an item ("- 2.", "(a)", "9..", "3(b)", "I.") says where the text
 # sits, not what it says; left in, it makes every "2." look alike.
@@ -39,9 +43,49 @@ def normalise_for_matching(text: str) -> str:
     return " ".join(_LEADING_LABEL.sub("", text, count=1).split()).lower()
 
 
+@cache
+def linking_vocabulary() -> dict[str, dict]:
+    """The word lists and patterns of `patterns/linking.jsonl`, by list name."""
+    text = resources.files("minutemine").joinpath("patterns/linking.jsonl").read_text(encoding="utf-8")
+    return {row["list"]: row for row in map(json.loads, filter(str.strip, text.splitlines()))}
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(linking_vocabulary()["framing_words"]["words"])
+
+
+_WORD = re.compile(r"[a-z][a-z']*[a-z]")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of normalised `text` that say what it is about: no stop or framing words.
+
+    >>> content_words("provides clarity about the political accountabilities within both councils")
+    ['political', 'accountabilities', 'councils']
+    """
+    stop = _stop_words()
+    return [w for w in _WORD.findall(text) if w not in stop]
+
+
+def _stemmed_terms(text: str) -> list[str]:
+    """Stemmed unigrams and bigrams of a text that is already reduced to its content words.
+
+    >>> _stemmed_terms("political accountabilities councils")
+    ['polit', 'account', 'council', 'polit account', 'account council']
+    """
+    stems = [_stem(w) for w in text.split()]
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+
+
 def _word_vectoriser() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="word", ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
-                           token_pattern=r"(?u)\b[a-z][a-z']+\b", dtype=np.float32)
+    return TfidfVectorizer(analyzer=_stemmed_terms, sublinear_tf=True, dtype=np.float32)
 
 
 def _char_vectoriser() -> TfidfVectorizer:
@@ -65,7 +109,7 @@ class TextIndex:
         >>> float(index.pair_similarity(np.array([0]), np.array([2]))[0]) < 0.1
         True
         """
-        texts = [t or " " for t in texts]
+        texts = [" ".join(content_words(t)) or " " for t in texts]
         try:
             words = _word_vectoriser().fit_transform(texts)
         except ValueError:  # nothing but stop words in the whole run
