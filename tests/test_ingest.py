@@ -114,3 +114,11 @@ def test_undecodable_bytes_still_decode_regression_cp1252_undefined_byte():
     # 0x81 is undefined in cp1252: the fallback must not raise.
     text = decode_text("Minute £5".encode("cp1252") + b"\x81 agreed")
     assert "Minute" in text and "agreed" in text
+
+
+def test_title_and_date_skip_web_page_boilerplate_regression_worcestershire(corpus_dir):
+    # The first full date in the text is when Cabinet was to decide, not when the panel met:
+    # the file name's year is all that is known.
+    doc = ingest_file(corpus_dir / "worcestershire-2018-alternative-delivery-model-minute.txt")
+    assert (doc.title, doc.body, doc.meeting_date) == (
+        "Alternative Delivery Model", "Worcestershire County Council", "2018")

@@ -198,3 +198,13 @@ def test_pdf_over_the_page_limit_states_the_limit():
     doc = ingest_file(BRISTOL / "bristol-wpl-update-report-2025-05-15.pdf", max_pages=3)
     assert (doc.status, doc.n_pages) == ("error", 6)
     assert doc.error == "PDF has 6 pages, over the limit of 3 (--max-pages)"
+
+
+def test_titles_are_the_papers_own_not_the_council_boilerplate(bristol):
+    titles = {name: doc.title for name, doc in bristol.items()}
+    assert titles["bristol-wpl-committee-report-2024-09-12"] == "Workplace Parking Levy"
+    assert titles["bristol-wpl-update-report-2026-03-19"] == "Workplace Parking Levy Update"
+    assert titles["bristol-tcpc-minutes-2024-09-12"] == "Minutes of the Transport and Connectivity Policy Committee"
+    assert titles["bristol-tcpc-decisions-2024-09-12"] == (
+        "Decision determined at Transport and Connectivity Policy Committee")
+    assert "Bristol City Council" not in titles.values()

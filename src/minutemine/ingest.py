@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from .meta import guess_body, guess_meeting_date
+from .meta import guess_body, guess_meeting_date, guess_title
 from .models import Document, Line
 
 TEXT_FORMATS = {".txt", ".md", ".text", ".markdown"}
@@ -273,7 +273,7 @@ def ingest_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_pages:
     else:
         doc = _ingest_text(path, data, digest, fmt)
     if doc.status == "ok":
-        doc.title = doc.title or _title(doc.lines)
+        doc.title = doc.title or guess_title([line.text for line in doc.lines[:60] if not line.furniture])
         doc.meeting_date = doc.meeting_date or guess_meeting_date(path.name, doc.text)
         doc.body = doc.body or guess_body(path.name, doc.text)
     return doc
@@ -291,13 +291,6 @@ def _ingest_text(path: Path, data: bytes, digest: str, fmt: str) -> Document:
         return _failed(path, digest, fmt, "file has no text (only whitespace)", status="empty")
     return Document(doc_id=doc_id_for(digest), source_path=str(path), sha256=digest, format=fmt,
                     n_pages=1, text=join_lines(lines), lines=lines)
-
-
-def _title(lines: list[Line]) -> str:
-    for line in lines:
-        if not line.furniture and len(line.text) > 3 and line.text.lower() not in {"agenda item", "minutes:"}:
-            return line.text[:200]
-    return ""
 
 
 def _hash_file(path: Path) -> str:

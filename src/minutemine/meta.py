@@ -1,14 +1,17 @@
-"""Paper-level metadata: which body a paper belongs to and when it met.
+"""Paper-level metadata: which body a paper belongs to, when it met, and its title.
 
-Both are guesses from the file name (councils' own naming, or the analyst's) and
+All are guesses from the file name (councils' own naming, or the analyst's) and
 the first lines of the paper; a wrong guess is visible in documents.csv.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HEADER_LINE_CHARS = 80
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)?[ -]?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough|Town|Parish)? ?Council)\b"
 )
@@ -30,6 +33,9 @@ def guess_meeting_date(filename: str, text: str) -> str:
     '2017-09'
     >>> guess_meeting_date("x.txt", "Health Scrutiny Committee 13th December 2017\\nUpdate")
     '2017-12-13'
+    >>> guess_meeting_date("worcs-2018-minute.txt", "Agenda item\\nThe decision was scheduled to be made by Cabinet on "
+    ...                    "29 March 2018, with the full business case being submitted by 31 March 2018.")
+    '2018'
     """
     if m := _ISO_IN_NAME.search(filename):
         year, month, day = m.groups()
@@ -37,9 +43,14 @@ def guess_meeting_date(filename: str, text: str) -> str:
             return f"{year}-{month}-{day}" if day else f"{year}-{month}"
     from .dates import find_dates
 
-    for found in find_dates("\n".join(text.splitlines()[:15])):
+    # Only short lines: a date inside a sentence of the opening paragraph is what the paper
+    # talks about ("scheduled to be made by Cabinet on 29 March 2018"), not when it met.
+    head = [line for line in text.splitlines()[:15] if len(line.strip()) <= _HEADER_LINE_CHARS]
+    for found in find_dates("\n".join(head)):
         if len(found.iso) == 10:
             return found.iso
+    if m := _YEAR_IN_NAME.search(filename):
+        return m.group(1)
     return ""
 
 
@@ -58,3 +69,48 @@ def guess_body(filename: str, text: str) -> str:
     if m := _COUNCIL.search(text[:3000]):
         return m.group(1)
     return ""
+
+
+# A labelled title on a report cover: "TITLE: Workplace Parking Levy", "Report title: ...".
+_TITLE_FIELD = re.compile(r"^(?:report\s+)?title\s*[:\-–]\s*(?P<title>\S.*)$", re.I)
+# Lines at the top of a paper that name the kind of page or the publisher, not the paper.
+_BOILERPLATE = re.compile(
+    r"^(?:committee report|official(?:[- ]sensitive)?|agenda item|minutes:?|agendas, meetings and minutes\b.*"
+    r"|decision recording form|public document pack|version \w+ \d{4}|template approved\b.*|page \d+( of \d+)?"
+    r"|(?:[A-Z][\w'-]* )+council)$", re.I)
+_CONNECTOR_END = re.compile(r"\b(?:of|the|and|&|for|to|on|in|with)$", re.I)
+
+
+def guess_title(lines: Sequence[str], limit: int = 200) -> str:
+    """The paper's title: a labelled "TITLE:" field, else the first line that is not boilerplate.
+
+    A title printed over two lines ("Minutes of the Transport and Connectivity" /
+    "Policy Committee") is joined back.
+
+    >>> guess_title(["Committee Report", "COMMITTEE: Transport", "TITLE: Workplace Parking Levy Update"])
+    'Workplace Parking Levy Update'
+    >>> guess_title(["Bristol City Council", "Minutes of the Transport and Connectivity", "Policy Committee",
+    ...              "12 September 2024 at 5.00 pm"])
+    'Minutes of the Transport and Connectivity Policy Committee'
+    >>> guess_title(["Agendas, Meetings and Minutes - Agenda item", "", "Agenda item", "Alternative Delivery Model"])
+    'Alternative Delivery Model'
+    """
+    head = [line.strip() for line in lines[:40] if line.strip()]
+    for line in head:
+        if m := _TITLE_FIELD.match(line):
+            return m["title"][:limit]
+    for i, line in enumerate(head):
+        if len(line) <= 3 or _BOILERPLATE.match(line) or not any(ch.isalpha() for ch in line):
+            continue
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        if nxt and (_CONNECTOR_END.search(line) or _is_title_tail(nxt)) and not line.endswith((".", ":")):
+            line = f"{line} {nxt}"
+        return line[:limit]
+    return ""
+
+
+def _is_title_tail(text: str) -> bool:
+    """A short capitalised line that ends a title broken over two lines ("Policy Committee")."""
+    words = text.split()
+    return (0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+            and not text.endswith(":") and not _BOILERPLATE.match(text))

@@ -125,6 +125,13 @@ def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
 
 
 def _split_lines(text: str, textpage, page_no: int, height: float) -> list[RawLine]:
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top: pdfium's order
+    refs = [ctypes.byref(v) for v in box]
+    get_box, raw_textpage = c.FPDFText_GetCharBox, textpage.raw
     out = []
     pos = 0
     for m in _LINE_BREAK.finditer(text + "\n"):
@@ -133,8 +140,8 @@ def _split_lines(text: str, textpage, page_no: int, height: float) -> list[RawLi
             line = text[start:end].replace("\ufffe", "-")
             first = start + len(line) - len(line.lstrip())
             if line.strip():
-                _, bottom, _, top = textpage.get_charbox(first)
-                out.append(RawLine(line, page_no, start, bottom, top, height))
+                get_box(raw_textpage, first, *refs)  # the wrapper's per-call overhead showed in profiles
+                out.append(RawLine(line, page_no, start, box[2].value, box[3].value, height))
             else:
                 out.append(RawLine("", page_no, start, page_height=height))
         pos = m.end()
