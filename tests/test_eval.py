@@ -77,6 +77,7 @@ def test_fields_are_scored_on_the_matched_pairs_with_hand_counted_figures(fixtur
     assert overall["amounts"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "correct": 1, "predicted": 1, "gold": 1}
     assert overall["deadline"]["gold"] == 1 and overall["deadline"]["correct"] == 0
     assert fixture_report["documents"]["paper.txt"]["missed_gold"] == ["g4"]
+    assert fixture_report["documents"]["paper.txt"]["unmatched_predictions"] == ["c3"]
 
 
 def test_links_top1_and_request_status_are_scored_through_the_matching(fixture_report):
@@ -116,6 +117,17 @@ def test_a_prediction_holding_a_question_and_its_answer_matches_the_question():
     gold = [Record(id="answer", source="s", kind="assurance", text="the Assistant Director advised that it would remain in place whilst the Authority were inadequate"),
             Record(id="question", source="s", kind="request", text="in terms of how long the Statutory Direction would remain in force")]
     assert match([Record(id="p", source="s", kind="request", text=text)], gold) == {"p": "question"}
+
+
+def test_regression_finance_paragraph_matches_the_sentence_it_starts_with_not_an_earlier_word():
+    # bug: "Workplace Parking Levy" early in the paragraph made the later sentence about forecast
+    # costs look like its start; the start is now where the gold text's first two words occur.
+    text = ("Finance Advice: This report updates the Committee on progress with the Workplace Parking Levy. "
+            "The development of the proposal is being funded with Clean Air Zone revenue, of which £1m is set "
+            "aside. The forecast costs of developing a Workplace Parking Levy will need to be assessed.")
+    gold = [Record(id="costs", source="s", kind="action", text="The forecast costs of developing a Workplace Parking Levy will need to be assessed"),
+            Record(id="funded", source="s", kind="assurance", text="The development of the proposal is being funded with Clean Air Zone revenue")]
+    assert match([Record(id="p", source="s", kind="assurance", text=text)], gold) == {"p": "funded"}
 
 
 def test_texts_sharing_only_common_words_do_not_match():

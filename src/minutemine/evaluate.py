@@ -327,7 +327,8 @@ def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Go
 
 
 def evaluate(gold: Gold, predictions: Predictions) -> dict:
-    """All figures: overall and per document fields, links, and the unmatched ids per document."""
+    """All figures: overall and per document fields, links, and per document the gold ids
+    nothing matched and the predictions that matched no gold (to read them side by side)."""
     sources = gold.sources
     preds = [p for p in predictions.commitments if p.source in sources]
     pairs = match(preds, gold.commitments)
@@ -337,7 +338,8 @@ def evaluate(gold: Gold, predictions: Predictions) -> dict:
     report["documents"] = {
         src: {**score_fields([p for p in preds if p.source == src], [g for g in gold.commitments if g.source == src],
                              pairs),
-              "missed_gold": [g.id for g in gold.commitments if g.source == src and g.id not in matched_gold]}
+              "missed_gold": [g.id for g in gold.commitments if g.source == src and g.id not in matched_gold],
+              "unmatched_predictions": [p.id for p in preds if p.source == src and p.id not in pairs]}
         for src in sorted(sources)}
     return report
 
