@@ -103,6 +103,13 @@ def test_an_answer_linked_past_the_restated_request_to_the_original_counts(tmp_p
     assert report["links"]["recall"] == 0.5  # g1 -> g5 itself was not predicted
 
 
+def test_a_link_into_a_paper_without_gold_is_not_judged(tmp_path):
+    out = write_outputs(tmp_path / "out")
+    (out / "commitments.csv").write_bytes((out / "commitments.csv").read_bytes().replace(b",c1,", b",c5,"))
+    report = evaluate(load_gold(write_gold(tmp_path / "gold")), load_predictions(out))
+    assert report["links"]["predicted"] == 0 and report["links"]["found"] == 0
+
+
 def test_matching_is_one_to_one_and_best_first():
     gold = [Record(id="g", source="s", kind="decision", text="Cabinet agrees in principle to progress the partnership")]
     preds = [Record(id="p1", source="s", kind="decision", text="Cabinet agrees in principle to progress the partnership."),

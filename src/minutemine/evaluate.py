@@ -292,12 +292,18 @@ def closure(links: list[tuple[str, str]]) -> set[tuple[str, str]]:
 
 
 def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Gold,
-                pairs: dict[str, str]) -> dict[str, dict | float]:
-    """Link precision/recall/F1 of the top-1 answers, candidate recall, top-1 accuracy, status accuracy."""
+                pairs: dict[str, str], source_of: dict[str, str] | None = None) -> dict[str, dict | float]:
+    """Link precision/recall/F1 of the top-1 answers, candidate recall, top-1 accuracy, status accuracy.
+
+    `source_of` maps every predicted id to its paper; a link whose request lies in a paper
+    without gold cannot be judged and is left out (it is neither right nor wrong).
+    """
     ok = closure(gold.links)
     gold_of = pairs.get
     scored = {g.source for g in gold.commitments}
-    top1 = [(p.id, p.answers) for p in preds if p.answers and p.source in scored]
+    source_of = source_of or {p.id: p.source for p in preds}
+    top1 = [(p.id, p.answers) for p in preds
+            if p.answers and p.source in scored and source_of.get(p.answers, p.source) in scored]
     correct_pred = sum((gold_of(a), gold_of(r)) in ok for a, r in top1)
     targets: dict[str | None, set[str | None]] = defaultdict(set)
     for a, r in top1:
@@ -333,7 +339,8 @@ def evaluate(gold: Gold, predictions: Predictions) -> dict:
     preds = [p for p in predictions.commitments if p.source in sources]
     pairs = match(preds, gold.commitments)
     report = {"match_threshold": MATCH_THRESHOLD, "overall": score_fields(preds, gold.commitments, pairs)}
-    report.update(score_links(preds, predictions.links, gold, pairs))
+    report.update(score_links(preds, predictions.links, gold, pairs,
+                              {p.id: p.source for p in predictions.commitments}))
     matched_gold = set(pairs.values())
     report["documents"] = {
         src: {**score_fields([p for p in preds if p.source == src], [g for g in gold.commitments if g.source == src],
