@@ -151,6 +151,9 @@ def test_eval_command_prints_json_and_enforces_floors(tmp_path):
     ok = runner.invoke(main, ["eval", gold, "--out", out, "--json", "--min-f1", "commitment=0.7"])
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.output)["overall"]["commitment"]["f1"] == 0.75
+    text = runner.invoke(main, ["eval", gold, "--out", out]).output
+    assert "commitment    0.750  0.750  0.750   3/4/4" in text
+    assert "paper.txt" in text and "unannotated.txt" not in text
     low = runner.invoke(main, ["eval", gold, "--out", out, "--min-f1", "kind=0.6"])
     assert low.exit_code == 1 and "below the floor: kind 0.500 < 0.6" in low.output
     bad = runner.invoke(main, ["eval", gold, "--out", out, "--min-f1", "colour=0.5"])

@@ -375,9 +375,13 @@ def format_report(report: dict) -> str:
                 f"request status accuracy {report['request_status']['accuracy']:.3f} "
                 f"({report['request_status']['correct']}/{report['request_status']['requests']})")
     rows.append("")
-    rows.append(f"{'document':<64} {'commit F1':>9} {'kind F1':>8} {'missed':>6}")
+    per_doc = ("commitment", "kind", "actor", "dates", "amounts")
+    rows.append(f"{'F1 per document':<62}" + "".join(f" {name[:6]:>6}" for name in per_doc) + "  missed")
     for src, d in report["documents"].items():
-        rows.append(f"{src:<64} {d['commitment']['f1']:>9.3f} {d['kind']['f1']:>8.3f} {len(d['missed_gold']):>6}")
+        # "-" where the paper has neither gold nor predicted values: nothing to score
+        rows.append(f"{src:<62}" + "".join(f" {d[name]['f1']:>6.3f}" if d[name]["gold"] or d[name]["predicted"]
+                                           else f" {'-':>6}" for name in per_doc)
+                    + f"  {len(d['missed_gold']):>6}")
     return "\n".join(rows)
 
 
