@@ -31,11 +31,15 @@ def main() -> None:
               help="Run the per-document stages locally or as tasks on a Dask cluster.")
 @click.option("--scheduler", default="", help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--no-cache", is_flag=True, help="Reprocess every file, ignoring the cache.")
+@click.option("--cache-dir", default="", type=click.Path(file_okay=False), show_default="OUT/.cache",
+              help="Folder of the per-paper cache, keyed by content and pipeline version.")
+@click.option("--timeout", default=600.0, show_default=True,
+              help="Seconds one file may take before it becomes an error row (0: no limit).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["csv", "parquet"]), default=("csv",),
               show_default=True, help="Table formats to write (repeatable). SQLite is always written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model: str, workers: int,
-        executor: str, scheduler: str, no_cache: bool, formats: tuple[str, ...], quiet: bool) -> None:
+        executor: str, scheduler: str, no_cache: bool, cache_dir: str, timeout: float, formats: tuple[str, ...], quiet: bool) -> None:
     """Process papers (default: corpus/) and write documents, items, commitments and links CSVs.
 
     Example:
@@ -48,8 +52,11 @@ def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model:
     for p in paths:
         if not Path(p).exists():
             raise click.ClickException(f"no such file or folder: {p}")
+    if executor == "dask" and not scheduler:
+        raise click.ClickException("--executor dask needs --scheduler ADDRESS, e.g. tcp://10.0.0.5:8786")
     settings = Settings(max_bytes=max_bytes, max_pages=max_pages, model=model, workers=workers,
                         executor=executor, scheduler=scheduler, use_cache=not no_cache,
+                        cache_dir=cache_dir, timeout=timeout,
                         formats=tuple(dict.fromkeys(("csv",) + formats)), quiet=quiet)
     summary = run_pipeline(paths, out, settings)
     if not quiet:

@@ -2,14 +2,18 @@
 
 `process_file` is the per-document work (ingest, segment, extract): a pure
 function of the file's bytes and the pipeline version, so it can run in any
-process or on any Dask worker.  `run` gathers the results in file order, links
-them, and writes the tables.
+process or on any Dask worker (`process_bytes` when the worker cannot see the
+file).  `run` takes each paper from the cache or an executor, puts the results
+back in file order, links them, and writes the tables.
 """
 
 from __future__ import annotations
 
+import functools
+import sys
+import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -24,26 +28,37 @@ class Settings(BaseModel):
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = 2000
     model: str = ""  # optional trained spaCy pipeline layered on the patterns
-    workers: int = 0  # 0: all cores
+    workers: int = 0  # 0: all cores; 1: in this process
     executor: str = "local"  # "local" (processes) or "dask"
     scheduler: str = ""  # dask scheduler address, e.g. tcp://10.0.0.5:8786
     use_cache: bool = True
     cache_dir: str = ""  # default: OUT/.cache
+    timeout: float = 600.0  # seconds one file may take; 0: no limit
     formats: tuple[str, ...] = ("csv",)  # plus "parquet"; SQLite is always written
     quiet: bool = False
+
+    def fingerprint(self) -> str:
+        """The settings that change a DocResult, for the cache key.
+
+        >>> Settings(max_pages=10).fingerprint()
+        'max_bytes=52428800;max_pages=10;model='
+        """
+        return f"max_bytes={self.max_bytes};max_pages={self.max_pages};model={self.model}"
 
 
 class RunSummary(BaseModel):
     files_ok: int = 0
     files_empty: int = 0
     files_error: int = 0
+    files_cached: int = 0  # taken from the cache rather than processed
     items: int = 0
     commitments: int = 0
     requests_outstanding: int = 0
     elapsed: float = 0.0
 
     def line(self) -> str:
-        return (f"{self.files_ok} files ok, {self.files_empty} empty, {self.files_error} error; "
+        return (f"{self.files_ok} files ok, {self.files_empty} empty, {self.files_error} error "
+                f"({self.files_cached} from cache); "
                 f"{self.items} items, {self.commitments} commitments, "
                 f"{self.requests_outstanding} requests outstanding; {self.elapsed:.1f}s")
 
@@ -88,6 +103,36 @@ def process_file(path: str | Path, settings: Settings | None = None) -> DocResul
     return DocResult(document=row, items=items, commitments=commitments)
 
 
+def process_bytes(source_path: str, data: bytes, settings: Settings | None = None) -> DocResult:
+    """`process_file` for a worker that has the file's bytes but cannot see its path (Dask).
+
+    The bytes go to a temporary file of the same name (ingest reads the name for
+    the format, the date and the council); the row keeps the original path.
+    """
+    name = Path(source_path).name or "unnamed"
+    with tempfile.TemporaryDirectory(prefix="minutemine-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        result = process_file(path, settings)
+    document = result.document.model_copy(update={"source_path": source_path})
+    return result.model_copy(update={"document": document})
+
+
+def failed_result(path: str | Path, reason: str) -> DocResult:
+    """The row of a file the executor could not process (a crash, a timeout)."""
+    from .ingest import doc_id_for, sha256_of
+
+    try:
+        from .cache import file_sha256
+
+        digest = file_sha256(path)
+    except OSError:
+        digest = sha256_of(str(path).encode())
+    fmt = Path(path).suffix.lower().lstrip(".") or "(none)"
+    return DocResult(document=DocumentRow(doc_id=doc_id_for(digest), source_path=str(path), sha256=digest,
+                                          format=fmt, status="error", error=reason))
+
+
 def dedupe(results: list[DocResult]) -> list[DocResult]:
     """Mark a second copy of the same paper as an error rather than doubling its rows."""
     seen: dict[str, str] = {}
@@ -119,21 +164,120 @@ def gather(results: list[DocResult]) -> tuple[list[DocumentRow], list[Item], lis
     return documents, items, commitments, links
 
 
+def resolve_workers(workers: int) -> int:
+    """0 means every core this process may use."""
+    import os
+
+    if workers > 0:
+        return workers
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def execute(files: list[Path], todo: list[int], settings: Settings,
+            failures: set[int] | None = None) -> Iterator[tuple[int, DocResult]]:
+    """Process the files at the `todo` indices with the configured executor, in completion order.
+
+    The indices of files the executor itself gave up on (a crash, a timeout) are
+    added to `failures`: those rows say what happened in this run, not what the
+    file is, so they are not cached.
+    """
+    from . import executors
+
+    def failed(index: int, reason: str) -> DocResult:
+        if failures is not None:
+            failures.add(index)
+        return failed_result(files[index], reason)
+
+    work = functools.partial(process_file, settings=settings)
+    if settings.executor == "dask":
+        if not settings.scheduler:
+            raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        # Files ingest rejects without reading them (too big, unreadable) are not worth shipping.
+        shipped = [i for i in todo if _within_limit(files[i], settings.max_bytes)]
+        rejected = sorted(set(todo) - set(shipped))
+        yield from executors.run_in_process(work, [(i, files[i]) for i in rejected], settings.timeout, failed)
+        tasks = [(i, functools.partial(_process_bytes_args, files[i], settings)) for i in shipped]
+        yield from executors.run_on_dask(process_bytes, tasks, settings.scheduler, settings.timeout, failed)
+        return
+    tasks = [(i, files[i]) for i in todo]
+    workers = min(resolve_workers(settings.workers), len(todo))
+    if workers <= 1:
+        yield from executors.run_in_process(work, tasks, settings.timeout, failed)
+    else:
+        yield from executors.run_in_pool(work, tasks, workers, settings.timeout, failed)
+
+
+def _within_limit(path: Path, max_bytes: int) -> bool:
+    try:
+        return path.stat().st_size <= max_bytes
+    except OSError:
+        return False
+
+
+def _process_bytes_args(path: Path, settings: Settings) -> tuple[str, bytes, Settings]:
+    """The arguments of `process_bytes`, read only when the task is submitted."""
+    return str(path), path.read_bytes(), settings
+
+
+def progress_bar(total: int, initial: int, quiet: bool):
+    """Files done and pages/s on stderr; silent with --quiet or when stderr is not a terminal."""
+    from tqdm import tqdm
+
+    disable = quiet or not sys.stderr.isatty()
+    return tqdm(total=total, initial=initial, unit="file", desc="minutemine", file=sys.stderr,
+                disable=disable, dynamic_ncols=True)
+
+
 def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Settings | None = None) -> RunSummary:
-    """Process every file, link, and write the tables atomically into `out`."""
+    """Process every file (from the cache when unchanged), link, and write the tables atomically into `out`.
+
+    Each result is cached as soon as it arrives, so a run that is killed resumes
+    where it stopped; the tables are only replaced once everything is done.
+    """
+    from .cache import ResultCache
     from .store import write_tables
 
     t0 = time.perf_counter()
+    settings = settings or Settings()
     files = collect_files(paths)
-    results = [process_file(f, settings) for f in files]
-    documents, items, commitments, links = gather(results)
-    write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links})
+    cache = ResultCache(settings.cache_dir or Path(out) / ".cache", settings.fingerprint()) if settings.use_cache else None
+    results: list[DocResult | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        keys[i] = cache.key_for(path) if cache is not None else None
+        if keys[i]:
+            results[i] = cache.get(keys[i], str(path))
+        if results[i] is None:
+            todo.append(i)
+    cached = len(files) - len(todo)
+    pages = 0
+    started = time.perf_counter()
+    failures: set[int] = set()
+    with progress_bar(len(files), cached, settings.quiet) as bar:
+        for i, result in execute(files, todo, settings, failures):
+            results[i] = result
+            if cache is not None and keys[i] and i not in failures and cache.matches(keys[i], files[i], result):
+                cache.put(keys[i], result)
+            pages += result.document.n_pages
+            bar.set_postfix_str(f"{pages / max(time.perf_counter() - started, 1e-9):.1f} pages/s", refresh=False)
+            bar.update()
+    if cache is not None:
+        cache.prune_other_versions()
+    documents, items, commitments, links = gather([r for r in results if r is not None])
+    write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
+                 formats=settings.formats if settings else ("csv",))
     return RunSummary(
         files_ok=sum(d.status == "ok" for d in documents),
         files_empty=sum(d.status == "empty" for d in documents),
         files_error=sum(d.status == "error" for d in documents),
+        files_cached=cached,
         items=len(items),
         commitments=len(commitments),
         requests_outstanding=sum(c.kind == "request" and c.status == "outstanding" for c in commitments),
         elapsed=time.perf_counter() - t0,
     )
+

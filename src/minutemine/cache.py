@@ -1,0 +1,141 @@
+"""The incremental cache: one gzipped `DocResult` per paper, keyed by content and code.
+
+A re-run only processes papers whose bytes changed or whose per-document code
+changed.  The key of an entry is a hash of
+
+- the file's sha256 and its name (ingest guesses the meeting date and council
+  from the name, so the same bytes under another name may give another row);
+- the *pipeline version*: a hash of every source file of the package that runs
+  before linking and of every pattern data file, so editing a pattern or a
+  stage invalidates the results it could change (linking, storing and the query
+  side run after the cache and are left out, so editing them keeps the cache);
+- the settings that change a result (`max_bytes`, `max_pages`, `model`).
+
+Entries are written atomically (temporary file, then rename) so a kill never
+leaves half an entry; an entry that cannot be read back is deleted and the
+paper recomputed.  The source path is not part of the key: it is put back on
+the row when an entry is loaded, so moving the corpus folder keeps the cache.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .models import DocResult
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Modules that only run after the per-document stages (or never in a run): editing them
+# cannot change a cached DocResult, so they are left out of the pipeline version.
+AFTER_CACHE = {"link.py", "store.py", "query.py", "report.py", "evaluate.py", "cli.py",
+               "cache.py", "executors.py", "__main__.py"}
+HASH_BLOCK = 1 << 20
+
+
+def file_sha256(path: str | Path) -> str:
+    """sha256 of a file, read in blocks so a big file is never held in memory."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(HASH_BLOCK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def version_inputs(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The files whose content defines the pipeline version, in a stable order."""
+    sources = [p for p in package_dir.glob("*.py") if p.name not in AFTER_CACHE]
+    data = [p for p in (package_dir / "patterns").rglob("*") if p.is_file()]
+    return sorted(sources + data)
+
+
+@lru_cache(maxsize=4)
+def pipeline_version(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of the per-document code and pattern data (see `version_inputs`)."""
+    digest = hashlib.sha256()
+    for path in version_inputs(package_dir):
+        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def entry_key(sha256: str, name: str, settings_fingerprint: str, version: str) -> str:
+    """The cache key of one paper: content, name, result-changing settings and code version.
+
+    >>> entry_key("ab" * 32, "x.txt", "m=", "v1") == entry_key("ab" * 32, "x.txt", "m=", "v1")
+    True
+    >>> entry_key("ab" * 32, "x.txt", "m=", "v1") == entry_key("ab" * 32, "x.txt", "m=", "v2")
+    False
+    """
+    return hashlib.sha256("\0".join((sha256, name, settings_fingerprint, version)).encode()).hexdigest()
+
+
+class ResultCache:
+    """DocResults on disk under `root/<version>/<key[:2]>/<key>.json.gz`."""
+
+    def __init__(self, root: str | Path, settings_fingerprint: str, version: str | None = None):
+        self.root = Path(root)
+        self.version = version or pipeline_version()
+        self.fingerprint = settings_fingerprint
+        self.dir = self.root / self.version
+        self.hits = 0
+        self.misses = 0
+
+    def key_for(self, path: Path) -> str | None:
+        """The key of `path`, or None if it cannot be read (ingest will report why)."""
+        try:
+            return entry_key(file_sha256(path), path.name, self.fingerprint, self.version)
+        except OSError:
+            return None
+
+    def matches(self, key: str, path: Path, result: DocResult) -> bool:
+        """True if `result` was made from the bytes `key` was computed from (the file may change mid-run)."""
+        return key == entry_key(result.document.sha256, path.name, self.fingerprint, self.version)
+
+    def _entry(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json.gz"
+
+    def get(self, key: str, source_path: str) -> DocResult | None:
+        entry = self._entry(key)
+        try:
+            data = gzip.decompress(entry.read_bytes())
+            result = DocResult.model_validate_json(data)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # corrupt, truncated, or from an incompatible model: recompute it
+            entry.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        document = result.document.model_copy(update={"source_path": source_path})
+        return result.model_copy(update={"document": document})
+
+    def put(self, key: str, result: DocResult) -> None:
+        entry = self._entry(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        # mtime 0 keeps the gzip bytes a pure function of the result.
+        data = gzip.compress(result.model_dump_json().encode(), compresslevel=5, mtime=0)
+        fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, entry)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune_other_versions(self) -> None:
+        """Drop entries written by other pipeline versions: they can never be hit again."""
+        if not self.root.is_dir():
+            return
+        for old in self.root.iterdir():
+            if old.is_dir() and old.name != self.version and len(old.name) == len(self.version):
+                shutil.rmtree(old, ignore_errors=True)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.dir.rglob("*.json.gz")) if self.dir.is_dir() else 0

@@ -1,0 +1,206 @@
+"""Where the per-document work runs: in this process, in a pool of processes, or on Dask.
+
+Every executor takes a list of `(index, argument)` tasks and yields `(index, result)`
+in completion order; the caller puts results back in file order, so the output
+does not depend on the executor or the number of workers.  Executors never raise
+for one bad task: they yield `failed(index, reason)` instead, so a paper that
+crashes or hangs a worker becomes one `status=error` row and the run goes on.
+
+Only a bounded number of tasks is in flight at a time (one per worker locally,
+two per Dask thread), so memory does not grow with the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+Task = tuple[int, Any]
+Failed = Callable[[int, str], R]
+
+CRASHED = "the worker process crashed while processing this file"
+
+
+def timeout_reason(timeout: float) -> str:
+    """The error a person sees when one file takes too long.
+
+    >>> timeout_reason(300)
+    'processing took longer than 300 s (--timeout)'
+    """
+    return f"processing took longer than {timeout:g} s (--timeout)"
+
+
+class FileTimeout(BaseException):
+    """Raised by the alarm in the in-process executor.
+
+    A BaseException so that the stages' own `except Exception` cannot swallow it.
+    """
+
+
+def run_in_process(func: Callable[[Any], R], tasks: Iterable[Task], timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
+    """Run tasks one after the other here; a SIGALRM bounds each when we are the main thread."""
+    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+    def on_alarm(signum, frame):
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm) if use_alarm else None
+    try:
+        for index, arg in tasks:
+            try:
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, timeout)
+                try:
+                    result = func(arg)
+                finally:
+                    if use_alarm:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+            except FileTimeout:
+                result = failed(index, timeout_reason(timeout))
+            except Exception as exc:
+                result = failed(index, f"internal error: {type(exc).__name__}: {exc}")
+            yield index, result
+    finally:
+        if use_alarm:
+            signal.signal(signal.SIGALRM, previous)
+
+
+def process_context() -> multiprocessing.context.BaseContext:
+    """forkserver where available: forking a parent that has threads (tqdm, Dask) can deadlock."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        # Imported once in the server, so each worker starts without re-importing the package.
+        ctx.set_forkserver_preload(["minutemine.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, even with a hung task (Python 3.11 has no public way to do this)."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    for proc in processes:
+        proc.kill()
+    for proc in processes:
+        proc.join(timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, timeout: float,
+                failed: Failed) -> Iterator[tuple[int, R]]:
+    """Run tasks in `workers` processes, at most `workers` in flight.
+
+    A task over `timeout` seconds is reported as failed and the pool is replaced
+    (the only way to stop a hung worker); the other tasks in flight are run again.
+    When a worker dies (a crash inside a C library), the tasks in flight are
+    re-run one at a time so that only the one that kills a worker on its own is
+    reported as failed.
+    """
+    pending: deque[Task] = deque(tasks)
+    suspects: deque[Task] = deque()
+    inflight: dict[Future, tuple[Task, float, bool]] = {}
+    pool: ProcessPoolExecutor | None = None
+    ctx = process_context()
+
+    def submit(task: Task, alone: bool) -> None:
+        deadline = time.monotonic() + timeout if timeout > 0 else float("inf")
+        inflight[pool.submit(func, task[1])] = (task, deadline, alone)
+
+    try:
+        while pending or suspects or inflight:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+            if suspects:
+                if not inflight:
+                    submit(suspects.popleft(), alone=True)
+            else:
+                while pending and len(inflight) < workers:
+                    submit(pending.popleft(), alone=False)
+            first_deadline = min(d for _, d, _ in inflight.values())
+            wait_for = None if first_deadline == float("inf") else max(0.0, first_deadline - time.monotonic())
+            done, _ = wait(inflight, timeout=wait_for, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                (index, arg), _, alone = inflight.pop(fut)
+                try:
+                    yield index, fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        yield index, failed(index, CRASHED)
+                    else:
+                        suspects.append((index, arg))
+                except Exception as exc:
+                    yield index, failed(index, f"internal error: {type(exc).__name__}: {exc}")
+            now = time.monotonic()
+            late = [fut for fut, (_, deadline, _) in inflight.items() if deadline <= now and not fut.done()]
+            for fut in late:
+                (index, _), _, _ = inflight.pop(fut)
+                yield index, failed(index, timeout_reason(timeout))
+            if broken or late:
+                # Whatever else was in flight is lost with the pool: run it again.
+                again = [task for task, _, _ in inflight.values()]
+                (suspects if broken else pending).extendleft(reversed(again))
+                inflight.clear()
+                _kill(pool)
+                pool = None
+    finally:
+        if pool is not None:
+            if inflight:  # the caller stopped early (an interrupt): do not wait for the rest
+                _kill(pool)
+            else:
+                pool.shutdown(wait=True)
+
+
+def run_on_dask(func: Callable[..., R], tasks: Iterable[tuple[int, Callable[[], tuple]]], scheduler: str,
+                timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
+    """Run `func(*make_args())` as Dask tasks on the cluster at `scheduler`.
+
+    `make_args` is called just before a task is submitted, so the file bytes it
+    reads are held only while that task is in flight.  A task over `timeout` is
+    cancelled and reported as failed (a Dask worker cannot be interrupted, so the
+    worker may stay busy until it finishes).
+    """
+    from distributed import Client
+    from distributed import wait as dask_wait
+
+    pending = deque(tasks)
+    with Client(scheduler, set_as_default=False) as client, client.as_current():
+        window = max(2, 2 * sum(client.nthreads().values()))
+        inflight: dict[Any, tuple[int, float]] = {}
+        while pending or inflight:
+            while pending and len(inflight) < window:
+                index, make_args = pending.popleft()
+                try:
+                    args = make_args()
+                except OSError as exc:  # the file went away since it was listed
+                    yield index, failed(index, f"cannot read file: {exc.strerror or exc}")
+                    continue
+                deadline = time.monotonic() + timeout if timeout > 0 else float("inf")
+                inflight[client.submit(func, *args, pure=False)] = (index, deadline)
+            if not inflight:
+                break
+            first_deadline = min(d for _, d in inflight.values())
+            wait_for = None if first_deadline == float("inf") else max(0.0, first_deadline - time.monotonic())
+            try:
+                done, _ = dask_wait(list(inflight), timeout=wait_for, return_when=FIRST_COMPLETED)
+            except TimeoutError:
+                done = set()
+            for fut in done:
+                index, _ = inflight.pop(fut)
+                try:
+                    yield index, fut.result()
+                except Exception as exc:  # a worker died (KilledWorker) or the task raised
+                    yield index, failed(index, f"internal error on the Dask cluster: {type(exc).__name__}: {exc}")
+            now = time.monotonic()
+            for fut in [f for f, (_, d) in inflight.items() if d <= now]:
+                index, _ = inflight.pop(fut)
+                fut.cancel()
+                yield index, failed(index, timeout_reason(timeout))
