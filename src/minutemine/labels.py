@@ -64,6 +64,8 @@ _DOTTED = re.compile(r"^(?P<parts>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*(?P<rest>.
 _NUM_PAREN_LETTER = re.compile(r"^(?P<num>\d{1,3})\s?\((?P<letter>[a-z])\)\s*(?P<rest>.*)$")
 _NUM_LETTER = re.compile(r"^(?P<num>\d{1,3})(?P<letter>[a-z])\.(?=\s)\s*(?P<rest>.*)$")
 _NUM = re.compile(r"^(?P<open>\()?(?P<num>\d{1,3})(?P<close>\.{1,2}|\)|(?<=\d)(?=\s))(?:\s+|(?=[A-Z]))(?P<rest>\S.*)$")
+_MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 _ALPHA = re.compile(r"^(?P<open>\()?(?P<alpha>[a-zA-Z]|[ivxlc]{2,6}|[IVXLC]{2,6})(?P<close>[.)])\s+(?P<rest>\S.*)$")
 
 
@@ -90,9 +92,13 @@ def parse_label(text: str) -> Label | None:
     (True, True, True)
     >>> parse_label("01 David Redgewell").style
     'n'
+    >>> parse_label("12 September 2024 at 5.00 pm") is None, parse_label("Recommendation 2A was moved by") is None
+    (True, True)
+    >>> parse_label("3 Declarations of Interest").value, parse_label("30 Mary Rivers").value
+    (3, 30)
     """
     text = text.strip()
-    if m := _WORD.match(text):
+    if (m := _WORD.match(text)) and not m["rest"][:1].islower():  # not "Recommendation 2A was moved"
         word = m["word"].split()[-1].lower().rstrip("s")
         if word == "item" and not m["word"].lower().startswith("agenda"):
             word = "item"
@@ -111,6 +117,8 @@ def parse_label(text: str) -> Label | None:
     if m := _NUM.match(text):
         if m["open"] and m["close"] != ")":
             return None
+        if not m["close"].strip() and _MONTH.match(m["rest"]):
+            return None  # "12 September 2024 at 5.00 pm" is a date
         close = {"..": "."}.get(m["close"], m["close"])
         style = ("(" if m["open"] else "") + "n" + close
         printed = text[: m.start("rest")].strip()

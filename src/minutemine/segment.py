@@ -26,7 +26,7 @@ from .models import Document, Item
 
 MAX_DEPTH = 32  # deeper nesting is attached at this depth: bounded paths, no quadratic blow-up
 _TERMINAL = (".", ";", "?", "!", ":", "…")
-_INTRO_END = re.compile(r"(?::|[-–—]|:-|\bas follows:?)\s*$")
+_INTRO_END = re.compile(r"(?::|[-–—]|:-|\bas follows[:;]?|\b(?:APPROVED|RESOLVED|AGREED))\s*$")
 _CONNECTIVE_END = re.compile(r"\b(?:and|or|of|the|to|for|with|by|in|a|an|on)$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "a", "an", "with", "at", "by", "/", "-", "–"}
 
@@ -46,6 +46,18 @@ class Block:
     blank_after: bool = False
     table: bool = False
     title: str = ""  # the title line that follows "Agenda item"
+    more: list[str] = field(default_factory=list)  # continuation lines, joined once at the end
+
+    @property
+    def last_line(self) -> str:
+        return self.more[-1] if self.more else self.text
+
+    def finish(self) -> None:
+        if self.more:  # joined once: a paragraph of 100,000 wrapped lines stays linear
+            self.text = " ".join([self.text, *self.more])
+            self.more = []
+            if self.label:
+                self.label = parse_label(self.text) or self.label
 
 
 @dataclass(eq=False)
@@ -79,8 +91,10 @@ class Node:
     @property
     def is_heading_item(self) -> bool:
         """A numbered heading ("1. Purpose", "7 Opportunities to promote …", "Recommendation 1 – …")."""
+        if self.style in ("word:question", "word:statement"):
+            return False  # a list of questions received, each one line
         return self.role == "labelled" and self.label is not None and not self.block.bulleted and (
-            looks_like_title(self.label.rest, max_words=14) or self.style.startswith("word:"))
+            looks_like_title(self.label.rest, max_words=14) or self.style in ("word:recommendation", "word:item"))
 
 
 @lru_cache(maxsize=None)
@@ -101,6 +115,8 @@ def known_heading(text: str) -> dict | None:
     True
     """
     clean = text.strip().strip("*").strip()
+    if clean[:1].islower():  # "the Policy Committee" wrapped onto its own line is not a heading
+        return None
     for row in _patterns("headings.jsonl"):
         if row["regex"].search(clean):
             return row
@@ -161,13 +177,8 @@ def _width(lengths: list[int]) -> int:
 def lines_to_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into blocks and read labels; blank lines are remembered, not kept."""
     wrapped = doc.format == "pdf"  # PDF text layers break lines at the column edge
-    page_width: dict[int, int] = {}
-    if wrapped:
-        by_page: dict[int, list[int]] = {}
-        for line in doc.lines:
-            if not line.furniture and line.text:
-                by_page.setdefault(line.page, []).append(len(line.text))
-        page_width = {p: _width(v) for p, v in by_page.items()}
+    # One width for the document: a page of short lines (a list of names) must not look wrapped.
+    width = _width([len(line.text) for line in doc.lines if not line.furniture and line.text])
     blocks: list[Block] = []
     blank = True
     for line in doc.lines:
@@ -189,12 +200,10 @@ def lines_to_blocks(doc: Document) -> list[Block]:
             blank = False
             continue
         if prev and not label and not line.bullet and not known and not line.heading and not prev.table \
-                and _continues(prev, text, blank, wrapped, page_width.get(line.page, 80)):
-            prev.text = f"{prev.text} {text}"
+                and _continues(prev, text, blank, wrapped, width):
+            prev.more.append(text)
             prev.end = line.char_end
             prev.blank_after = False
-            if prev.label:
-                prev.label = parse_label(prev.text) or prev.label
             blank = False
             continue
         is_table = not wrapped and not label and "    " in text.strip() and len(text.split("    ")) >= 2
@@ -202,6 +211,8 @@ def lines_to_blocks(doc: Document) -> list[Block]:
                             depth=depth, bulleted=line.bullet > 0, marked_heading=line.heading,
                             label=label, known=known, blank_before=blank, table=is_table))
         blank = False
+    for block in blocks:
+        block.finish()
     return blocks
 
 
@@ -211,15 +222,15 @@ def _continues(prev: Block, text: str, blank: bool, wrapped: bool, width: int) -
         return False
     if text.startswith("(") and text.endswith(")") and prev.label is None and looks_like_title(prev.text):
         return True  # "Transitional Funding" / "(Approved)": one title
-    ended = prev.text.rstrip("”\"'’)").endswith(_TERMINAL)
+    last = prev.last_line
+    ended = last.rstrip("”\"'’)").endswith(_TERMINAL)
     starts_lower = text[0].islower()
     if not wrapped:
-        return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(prev.text))
-    if starts_lower and not prev.text.endswith(":"):
+        return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(last))
+    if starts_lower and not last.endswith(":"):
         return True
-    last_line = prev.text[-width:] if len(prev.text) > width else prev.text
-    return not ended and len(last_line) >= 0.6 * width and not (
-        prev.label is None and looks_like_title(prev.text) and len(prev.text) < 0.6 * width)
+    return not ended and len(last) >= 0.6 * width and not (
+        prev.label is None and not prev.more and looks_like_title(prev.text) and len(prev.text) < 0.6 * width)
 
 
 def segment_document(doc: Document) -> list[Item]:

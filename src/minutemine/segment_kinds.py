@@ -39,15 +39,17 @@ def name_untitled_sections(nodes: list[Node]) -> None:
     previous section's name (and a "~2" suffix from the path de-duplication).
     """
     bullets = [n for n in nodes if n.role == "bullet"]
-    norm_bullets = [_norm(b.text) for b in bullets]
+    first_index: dict[str, int] = {}
+    for j, b in enumerate(bullets):
+        first_index.setdefault(_norm(b.text), j)
     previous = None
     for node in nodes:
         if node.role != "section":
             continue
         if node.anonymous:
             name = ""
-            if previous is not None and _norm(previous.name) in norm_bullets:
-                j = norm_bullets.index(_norm(previous.name))
+            if previous is not None and _norm(previous.name) in first_index:
+                j = first_index[_norm(previous.name)]
                 if j + 1 < len(bullets):
                     name = clean_name(bullets[j + 1].text)
             node.name = name or (previous.name if previous is not None else "Part")
@@ -89,14 +91,14 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
                 kind = _WORD_KIND[node.style]
             elif role in _ROLE_KIND:
                 kind = _ROLE_KIND[role]
-            elif parent_kind == "recommendation":
+            elif parent_kind == "recommendation" and parent.role == "labelled" and not parent.style.startswith("word:"):
                 kind = "request"  # "3. That subject to agreement … – a. the DfE will provide …"
             elif deck and node.block.bulleted and node.style == "n." and parent is not None \
                     and parent.role == "section":
                 kind = "request"
             elif node.is_heading_item:
-                kind = "agenda_item" if node.style == "n" and parent is not None and parent.role != "labelled" \
-                    else "section"
+                top_level = parent is not None and parent.role in ("root", "section", "agenda")
+                kind = ("agenda_item" if node.style == "n" else "section") if top_level else "paragraph"
             else:
                 kind = "paragraph"
         elif node.role == "bullet":

@@ -43,8 +43,8 @@ class TreeBuilder:
         return node
 
     def pop_to(self, node: Node) -> None:
-        """Close everything above `node` (node stays open)."""
-        while self.stack[-1] is not node:
+        """Close everything above `node` (node stays open; the root is never closed)."""
+        while len(self.stack) > 1 and self.stack[-1] is not node:
             self.stack.pop()
 
     def current_section(self) -> Node | None:
@@ -186,34 +186,41 @@ class TreeBuilder:
             return
         node = Node(role="labelled", block=block, label=label, style=style, reading=reading,
                     value=value, depth=block.depth, text=block.text)
-        sibling = self.find_same_style(style, label)
+        sibling = self.find_same_style(style, label, value)
         section = self.current_section()
         if sibling is None and style == "n." and section is not None and (run := self.open_run(section)) \
                 and run.style == style and (value == 1 or value == run.value + 1):
             sibling = run  # the section's list goes on (or restarts) after prose that closed it
+        if sibling is not None and value <= sibling.value and value == 1 and not self.is_restart(sibling, node, sibling.parent):
+            sibling = None  # "01 David Redgewell" under "6 Public Forum": a new list, not item 1 again
         if sibling is not None:
             parent = sibling.parent
             if self.is_restart(sibling, node, parent):
                 self.pop_to(parent.parent if parent.parent is not None else self.root)
                 self.attach(Node(role="section", anonymous=True, name=parent.name))
-            else:
+            elif any(n is sibling for n in self.stack):
                 self.pop_to(sibling)
                 self.stack.pop()
+            else:
+                self.pop_to(parent)
             self.attach(node)
             return
-        if style in ("n.n", "n(a)") and (parent := self.find_compound_parent(label)):
+        if style in ("n.n", "n(a)") and (parent := self.find_compound_parent(label)) is not None:
             self.pop_to(parent)
             self.attach(node)
             return
         while True:
             top = self.top
+            if top.is_intro and top.children and top.children[-1].role == "prose":
+                self.stack.pop()  # "Members Present:-" / "Councillors: …" is over when "1 Welcome" comes
+                continue
             if top.is_container or top.is_intro or top.is_heading_item:
                 break
             if top.role in ("labelled", "bullet") and top.depth < block.depth:
                 break
-            if top.role == "labelled" and top.style != style and block.bulleted is False \
-                    and top.block.bulleted and not top.children:
-                break
+            if top.role == "labelled" and top.style != style and value == 1 and not top.children \
+                    and not block.bulleted:
+                break  # "4. RPS Pay and Display changes …" / "a. Approved …": a list inside item 4
             self.stack.pop()
         if self.top.role == "section" and block.bulleted and style == "n." and value == 1 \
                 and self.top.children and not self.top.anonymous and self.top.list_role == "":
@@ -226,19 +233,26 @@ class TreeBuilder:
         return (node.style == "n." and node.value == 1 and sibling.value >= 1
                 and parent.role == "section" and bool(node.block.bulleted))
 
-    def find_same_style(self, style: str, label: Label) -> Node | None:
+    def find_same_style(self, style: str, label: Label, value: int) -> Node | None:
+        """The open item the new label continues: same style, preferably the value just before."""
+        candidates = []
         for node in reversed(self.stack):
-            if node.role == "labelled" and node.style == style:
-                if style == "n.n" and len(node.label.parts) != len(label.parts):
-                    continue
-                if style == "n.n" and node.label.parts[:-1] != label.parts[:-1]:
-                    continue
-                if style == "n(a)" and node.label.parts[0] != label.parts[0]:
-                    continue
-                return node
             if node.role == "agenda":
-                return None
-        return None
+                break
+            if node.role != "labelled" or node.style != style:
+                continue
+            if style == "n.n" and node.label.parts[:-1] != label.parts[:-1]:
+                continue
+            if style == "n(a)" and node.label.parts[0] != label.parts[0]:
+                continue
+            candidates.append(node)
+        for node in candidates:
+            if node.value == value - 1:
+                return node
+        for node in candidates:
+            if node.value < value:
+                return node
+        return candidates[0] if candidates else None
 
     def read_label(self, label: Label, i: int) -> tuple[str, str, int]:
         """Choose between the readings of an ambiguous label ("i" letter or roman, "I." or 1)."""
