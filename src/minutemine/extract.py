@@ -179,7 +179,8 @@ def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
         if _DEADLINE_CUE.search(text[: d.start]):
             return d.iso.split("/")[-1]
     if kind in FORWARD_KINDS:
-        ahead = [d.iso.split("/")[-1] for d in spans if d.iso.split("/")[-1] >= meeting_date[:7]]
+        ends = [d.iso.split("/")[-1] for d in spans]
+        ahead = [e for e in ends if e >= meeting_date[:len(e)]]  # "2017" is not before 2017-09-25
         return max(ahead) if ahead else ""
     return ""
 
@@ -194,10 +195,14 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
     doc = paper.doc
     dates = find_dates(text, meeting_date=doc.meeting_date)
     actor, addressee = context.actor, context.addressee
-    if cue is not None and not (kind == "request" and (context.actor or cue.label_ != "request")):
-        before = actors.actor_before(span, cue.start, paper.abbreviations)
+    if cue is not None:
+        # a restated request's "will" names what is asked for, not who asks
+        asker_named = not (kind == "request" and (context.actor or cue.label_ != "request"))
+        before = actors.actor_before(span, cue.start, paper.abbreviations) if asker_named else ""
         after = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
-        if before:
+        if not asker_named:
+            pass
+        elif before:
             actor = paper.canonical(before)
         elif after and re.search(r"\bby$", cue.text + " " + span.doc[cue.end].text if cue.end < len(span.doc) else ""):
             actor = paper.canonical(after)  # "Reassurance was provided by the DfE"
