@@ -201,3 +201,13 @@ def test_commitments_come_back_in_the_order_given():
 
 def test_nothing_to_link():
     assert link_commitments([], [], []) == ([], [])
+
+
+def test_sequence_never_crosses_papers():
+    """Regression: every paper's top-level items share the parent "", so siblings were looked up across papers."""
+    asked = Paper("asked", "2024-09-12", body="Bristol City Council")
+    asked.add("q3", "Question 3 – Jane Smith: how much will the levy raise each year?", "question", "request")
+    other = Paper("other", "2024-09-12", body="Bristol City Council")
+    other.add("r1", "Response: the bus gate signs were replaced in March.", "response", "assurance")
+    linked, _ = run(asked, other)
+    assert linked["c:other/r1"].answer_method != "sequence"

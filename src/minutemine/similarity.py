@@ -145,8 +145,14 @@ def nearest_targets(index: TextIndex, sources: np.ndarray, targets: np.ndarray,
         rows = sources[start:start + chunk]
         scores = (index.words[rows] @ target_words).toarray()
         scores[~allowed.mask(rows, targets)] = -1.0
-        # argsort on (-score, target position) is stable: equal scores keep target order.
-        order = np.argsort(-scores, axis=1, kind="stable")[:, :keep]
+        # The k best by a partial sort, then ordered by (-score, target position) so that
+        # equal scores keep target (id) order.
+        if keep < scores.shape[1]:
+            picked = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+        else:
+            picked = np.tile(np.arange(scores.shape[1]), (len(rows), 1))
+        picked_scores = np.take_along_axis(scores, picked, axis=1)
+        order = np.take_along_axis(picked, np.lexsort((picked, -picked_scores), axis=1), axis=1)
         top = np.take_along_axis(scores, order, axis=1)
         hit = top > 0
         src = np.repeat(rows, keep).reshape(len(rows), keep)[hit]
