@@ -121,3 +121,11 @@ def test_show_unknown_or_ambiguous_id_is_a_clear_error(out):
 def test_every_command_has_help_with_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_query_and_sql_on_a_run_that_found_nothing(tmp_path):
+    write_tables(tmp_path, {"documents": [], "items": [], "commitments": [], "links": []})
+    assert invoke("query", "--out", str(tmp_path)).output.strip() == "(no rows)"
+    assert json.loads(invoke("query", "--out", str(tmp_path), "--format", "json").output) == []
+    result = invoke("query", "--out", str(tmp_path), "--sql", "SELECT count(*) AS n FROM links", "--format", "json")
+    assert json.loads(result.output) == [{"n": 0}]

@@ -33,12 +33,14 @@ def csv_cells(path):
         return [c for row in csv.reader(fh) for c in row]
 
 
+@pytest.mark.slow  # the fixture runs the whole pipeline (spaCy start-up) once for both tests
 def test_formula_paper_no_csv_cell_starts_with_a_trigger(formula_out):
     cells = [c for n in NAMES for c in csv_cells(formula_out / f"{n}.csv")]
     assert any("HYPERLINK" in c for c in cells)  # the paper's text is really in the output
     assert [c for c in cells if c.startswith(FORMULA_TRIGGERS)] == []
 
 
+@pytest.mark.slow
 def test_formula_paper_reads_back_as_written_by_pandas_duckdb_sqlite_and_parquet(formula_out):
     hyperlink = '=HYPERLINK("http://evil.example","click") Scrutiny of the partnership contract'
     assert hyperlink in read_table(formula_out, "items")["text"].tolist()
@@ -62,26 +64,32 @@ cell_text = st.one_of(paper_text, st.tuples(formula_like, paper_text).map("".joi
 list_item = cell_text.filter(lambda s: s != "" and ";" not in s)  # ';' is the list separator
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=cell_text, actor=cell_text, people=st.lists(list_item, max_size=3))
-def test_csv_round_trip_through_pandas(tmp_path_factory, text, actor, people):
-    row = Commitment(commitment_id="c1", doc_id="d", item_id="i", kind="action", text=text, actor=actor,
-                     people=people, answer_score=0.5)
+def commitment_rows(cells: list[tuple[str, str, list[str]]]) -> list[Commitment]:
+    return [Commitment(commitment_id=f"c{n}", doc_id="d", item_id="i", kind="action", text=text, actor=actor,
+                       people=people, answer_score=0.5) for n, (text, actor, people) in enumerate(cells)]
+
+
+# Many rows per example: one file write and one read check many cells (the readers are slow to start).
+rows_of_cells = st.lists(st.tuples(cell_text, cell_text, st.lists(list_item, max_size=3)), min_size=1, max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cells=rows_of_cells)
+def test_csv_round_trip_through_pandas(tmp_path_factory, cells):
     out = tmp_path_factory.mktemp("rt")
-    (out / "commitments.csv").write_bytes(table_csv([row], Commitment))
-    back = read_table(out, "commitments").iloc[0]
-    assert (back["text"], back["actor"]) == (text, actor)
-    assert back["people"] == ";".join(people)
+    (out / "commitments.csv").write_bytes(table_csv(commitment_rows(cells), Commitment))
+    back = read_table(out, "commitments")
+    assert list(zip(back["text"], back["actor"], back["people"])) == [(t, a, ";".join(p)) for t, a, p in cells]
     assert not any(c.startswith(FORMULA_TRIGGERS) for c in csv_cells(out / "commitments.csv"))
 
 
-@settings(max_examples=100, deadline=None)
-@given(text=cell_text, people=st.lists(list_item, min_size=1, max_size=3))
-def test_csv_round_trip_through_duckdb(tmp_path_factory, text, people):
-    row = Commitment(commitment_id="c1", doc_id="d", item_id="i", kind="action", text=text, people=people)
+@settings(max_examples=30, deadline=None)
+@given(cells=rows_of_cells)
+def test_csv_round_trip_through_duckdb(tmp_path_factory, cells):
     out = tmp_path_factory.mktemp("rt")
-    (out / "commitments.csv").write_bytes(table_csv([row], Commitment))
-    assert connect_duckdb(out).execute("SELECT text, people FROM commitments").fetchone() == (text, people)
+    (out / "commitments.csv").write_bytes(table_csv(commitment_rows(cells), Commitment))
+    back = connect_duckdb(out).execute("SELECT text, actor, people FROM commitments ORDER BY CAST(substr(commitment_id, 2) AS INT)").fetchall()
+    assert back == [(t, a, p) for t, a, p in cells]
 
 
 def test_author_apostrophe_before_a_formula_survives_the_round_trip_regression(tmp_path):

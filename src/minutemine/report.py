@@ -47,8 +47,8 @@ def days_between(start: str, end: str) -> int | None:
         return None
 
 
-def paper_href(source_path: str, fmt: str, page: str, out_dir: Path, html_dir: Path) -> str:
-    """A link to the source paper relative to the report, with #page=N for a PDF.
+def paper_href(source_path: str, out_dir: Path, html_dir: Path) -> str:
+    """A link to the source paper relative to the report (add #page=N for a PDF).
 
     source_path is as it was given to `minutemine run` (usually relative to where it ran);
     we look for it from the current folder, then beside the outputs folder.
@@ -58,8 +58,7 @@ def paper_href(source_path: str, fmt: str, page: str, out_dir: Path, html_dir: P
         candidates = [Path.cwd() / path, out_dir.resolve().parent / path]
         path = next((c for c in candidates if c.exists()), candidates[0])
     rel = os.path.relpath(path, html_dir.resolve())
-    href = quote(Path(rel).as_posix())
-    return f"{href}#page={page}" if fmt == "pdf" and page else href
+    return quote(Path(rel).as_posix())
 
 
 def status_chart(counts: dict[str, int]) -> str:
@@ -119,12 +118,15 @@ def report_data(out_dir: str | Path, html_path: str | Path) -> dict:
     documents = read_table(out, "documents")
     rows = df.to_dict("records")
     by_id = {r["commitment_id"]: r for r in rows}
+    hrefs = {p: paper_href(p, out, html_dir) for p in documents["source_path"]}  # once per paper, not per row
+    names = {p: Path(p).name for p in hrefs}
 
     def view(r: dict) -> dict:
+        href = hrefs.get(r["source_path"]) or paper_href(r["source_path"], out, html_dir)
         return r | {
             "anchor": anchor("c", r["commitment_id"]),
-            "href": paper_href(r["source_path"], r["format"], r["page"], out, html_dir),
-            "paper": Path(r["source_path"]).name or r["doc_id"],
+            "href": f"{href}#page={r['page']}" if r["format"] == "pdf" and r["page"] else href,
+            "paper": names.get(r["source_path"]) or r["doc_id"],
             "money": format_gbp(r["amounts_gbp"]).split("; ") if r["amounts_gbp"] else [],
             "dates": [d for d in r["dates"].split(LIST_SEP) if d],
             "search": search_text(r["commitment_id"], r["text"], r["actor"], r["addressee"], r["people"],
