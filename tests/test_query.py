@@ -129,3 +129,13 @@ def test_query_and_sql_on_a_run_that_found_nothing(tmp_path):
     assert json.loads(invoke("query", "--out", str(tmp_path), "--format", "json").output) == []
     result = invoke("query", "--out", str(tmp_path), "--sql", "SELECT count(*) AS n FROM links", "--format", "json")
     assert json.loads(result.output) == [{"n": 0}]
+
+
+def test_since_keeps_a_paper_dated_by_month_only_regression(tmp_path):
+    # A minute dated "2017-09" compared as text was before "2017-09-01", so --since 2017-09-01 dropped it.
+    tables = synthetic_tables()
+    tables["documents"] = [d.model_copy(update={"meeting_date": "2017-09"}) if d.doc_id == MINUTE else d
+                           for d in tables["documents"]]
+    write_tables(tmp_path, tables)
+    assert f"{MINUTE}/a#r" in ids(tmp_path, "--since", "2017-09-01", "--until", "2017-09-30")
+    assert ids(tmp_path, "--since", "2017-10-01", "--kind", "request") == [f"{MINUTE}/d#r"]  # by its deadline

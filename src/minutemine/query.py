@@ -98,14 +98,22 @@ def sort_in_reading_order(df):
 
 
 def in_range(dates, since: str, until: str):
-    """Which ISO dates (or 'start/end' ranges) fall in [since, until]; empty dates never do."""
+    """Which ISO dates (or 'start/end' ranges) fall in [since, until]; empty dates never do.
+
+    A partial date ("2017-09") or a partial bound ("--until 2018-03") stands for its whole
+    month or year, so it is padded past any day in it before comparing.
+
+    >>> import pandas as pd
+    >>> in_range(pd.Series(["2017-09", "2017-08-31", "2018-04-01/2019-03-31", ""]), "2017-09-01", "2018-03").tolist()
+    [True, False, False, False]
+    """
     start = dates.str.split("/").str[0]
     end = dates.str.split("/").str[-1]
     ok = dates != ""
     if since:
-        ok &= end >= since
+        ok &= end + "\uffff" >= since
     if until:
-        ok &= start <= until + "\uffff"  # "2018-03" as --until takes the whole month
+        ok &= start <= until + "\uffff"
     return ok
 
 

@@ -283,7 +283,7 @@ def connect_duckdb(out_dir: str | Path):
     import duckdb
 
     out = Path(out_dir)
-    con = duckdb.connect()
+    con = duckdb.connect(config={"autoinstall_known_extensions": False})  # never download at run time
     con.execute(_DUCKDB_RESTORE)
     for name, model in TABLES.items():
         csv_path, pq_path = out / f"{name}.csv", out / f"{name}.parquet"
