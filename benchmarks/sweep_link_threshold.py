@@ -47,8 +47,8 @@ def main() -> None:
     gold = load_gold(args.gold)
     print(f"{'threshold':>9} {'restate':>7} {'P':>6} {'R':>6} {'F1':>6} {'top1':>6} {'status':>6}")
     with tempfile.TemporaryDirectory() as tmp:
-        for threshold, restate in itertools.product((0.3, 0.35, 0.4, 0.45, 0.5),
-                                                    (0.15, 0.2, 0.25, 0.3, 0.4)):
+        for threshold, restate in itertools.product((0.35, 0.45, 0.5, 0.6, 0.7, 0.8),
+                                                    (0.2, 0.25, 0.3)):
             linked, links = link_commitments(documents, items, commitments, threshold=threshold,
                                              restatement_min=restate)
             write_tables(tmp, {"documents": documents, "items": items, "commitments": linked, "links": links})

@@ -211,3 +211,61 @@ def test_sequence_never_crosses_papers():
     other.add("r1", "Response: the bus gate signs were replaced in March.", "response", "assurance")
     linked, _ = run(asked, other)
     assert linked["c:other/r1"].answer_method != "sequence"
+
+
+# --- the sample corpus: the Plymouth chain, as extraction finds it -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plymouth_story(text_papers):
+    from minutemine.pipeline import process_file
+
+    results = [process_file(p) for p in text_papers]
+    documents = [r.document for r in results]
+    items = [i for r in results for i in r.items]
+    commitments = [c for r in results for c in r.commitments]
+    return documents, items, commitments
+
+
+def _chain(by_id, start):
+    """(method, label_path, text start) along `answers` from `start`."""
+    out, c = [], start
+    while c.answers and len(out) < 5:
+        target = by_id[c.answers]
+        out.append((c.answer_method, target.label_path, target.text[:40]))
+        c = target
+    return out
+
+
+@pytest.mark.slow
+def test_deck_answer_reaches_scrutiny_request_2a_through_its_restatement(plymouth_story):
+    linked, _ = link_commitments(*plymouth_story)
+    by_id = {c.commitment_id: c for c in linked}
+    answer = next(c for c in linked if c.text.startswith("No intention to move from agreed MTFS/Budget"))
+    chain = _chain(by_id, answer)
+    assert [(method, text) for method, _, text in chain] == [
+        ("tree", "Provides reassurance that there will be "),
+        ("restatement", "that there will be no impact upon servic")]
+    assert chain[-1][1] == "2.a"
+    assert by_id[answer.answers].status == "answered" or by_id[answer.answers].kind != "request"
+    original = by_id[by_id[answer.answers].answers]
+    assert original.status == "answered"
+
+
+@pytest.mark.slow
+def test_cabinet_item_3_is_answered_by_the_scrutiny_minute(plymouth_story):
+    linked, _ = link_commitments(*plymouth_story)
+    cabinet_3 = next(c for c in linked if c.text.startswith("Requests the Wellbeing Overview and Scrutiny Committee"))
+    replies = [c for c in linked if c.answers == cabinet_3.commitment_id]
+    assert [(c.text[:40], c.answer_method) for c in replies] == [
+        ("The committee advises council to conside", "tfidf+structure")]
+    assert cabinet_3.status == "answered"
+
+
+@pytest.mark.slow
+def test_corpus_links_are_the_same_in_any_input_order(plymouth_story):
+    documents, items, commitments = plymouth_story
+    first = link_commitments(documents, items, commitments)
+    again = link_commitments(documents[::-1], items[::-1], commitments[::-1])
+    assert again[1] == first[1]
+    assert sorted(again[0], key=lambda c: c.commitment_id) == sorted(first[0], key=lambda c: c.commitment_id)
