@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from minutemine.cli import main
-from minutemine.evaluate import (FIELDS, Record, evaluate, headline, load_gold, load_predictions, match,
-                                 tokens)
+from minutemine.evaluate import FIELDS, evaluate, headline, load_gold, load_predictions
+from minutemine.gold_match import Record, match, tokens
 from minutemine.models import Commitment, DocumentRow, Link
 from minutemine.store import write_tables
 
