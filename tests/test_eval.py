@@ -85,7 +85,15 @@ def test_links_top1_and_request_status_are_scored_through_the_matching(fixture_r
     assert fixture_report["link_top1"] == {"accuracy": 1.0, "correct": 1, "answers": 1}
     assert fixture_report["link_candidate_recall"] == 1.0
     assert fixture_report["request_status"] == {"accuracy": 1.0, "correct": 1, "requests": 1}
-    assert set(headline(fixture_report)) == set(FIELDS) | {"links", "link_top1", "request_status"}
+    assert set(headline(fixture_report)) == set(FIELDS) | {"links", "link_top1", "request_status", "outstanding"}
+
+
+def test_outstanding_detection_counts_requests_flagged_outstanding(tmp_path):
+    gold_dir = write_gold(tmp_path / "gold")
+    (gold_dir / "request_status.csv").write_text("request_gold_id,status,note\ng1,outstanding,\n")
+    report = evaluate(load_gold(gold_dir), load_predictions(write_outputs(tmp_path / "out")))
+    assert report["outstanding"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "correct": 0, "predicted": 0, "gold": 1}
+    assert report["request_status"]["correct"] == 0  # c1 says answered
 
 
 def test_an_answer_linked_past_the_restated_request_to_the_original_counts(tmp_path):

@@ -22,6 +22,7 @@ from .gold_match import MATCH_THRESHOLD, Record, match, norm_amount, same_name, 
 
 GOLD_TABLES = {"links.csv", "request_status.csv"}  # files in GOLD_DIR that are not per-paper gold
 FIELDS = ("commitment", "kind", "actor", "addressee", "dates", "deadline", "amounts")
+HEADLINE_EXTRAS = ("links", "link_top1", "request_status", "outstanding")  # figures beyond the fields' F1
 
 
 def record_from_row(row: dict, id_field: str, source: str) -> Record:
@@ -171,8 +172,13 @@ def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Go
     gold_answers = sorted({a for a, _ in gold.links if a in pred_of})
     top1_ok = sum((a, gold_of(answers_of.get(pred_of[a], ""))) in ok for a in gold_answers)
     status_of = {p.id: p.status for p in preds}
-    status_ok = sum(status_of.get(pred_of.get(r, ""), "") == s for r, s in gold.status.items())
+    predicted_status = {r: status_of.get(pred_of.get(r, ""), "") for r in gold.status}
+    status_ok = sum(predicted_status[r] == s for r, s in gold.status.items())
+    # outstanding detection: the requests a scrutiny officer must chase
+    flagged = {r for r, s in predicted_status.items() if s == "outstanding"}
+    outstanding = {r for r, s in gold.status.items() if s == "outstanding"}
     return {"links": links,
+            "outstanding": prf(len(flagged & outstanding), len(flagged), len(outstanding)),
             "link_candidate_recall": round(candidate_recall, 4),
             "link_top1": {"accuracy": round(top1_ok / len(gold_answers), 4) if gold_answers else 0.0,
                           "correct": top1_ok, "answers": len(gold_answers)},
@@ -205,6 +211,7 @@ def headline(report: dict) -> dict[str, float]:
     figures["links"] = report["links"]["f1"]
     figures["link_top1"] = report["link_top1"]["accuracy"]
     figures["request_status"] = report["request_status"]["accuracy"]
+    figures["outstanding"] = report["outstanding"]["f1"]
     return figures
 
 
@@ -222,6 +229,9 @@ def format_report(report: dict) -> str:
                 f"({report['link_top1']['correct']}/{report['link_top1']['answers']}); "
                 f"request status accuracy {report['request_status']['accuracy']:.3f} "
                 f"({report['request_status']['correct']}/{report['request_status']['requests']})")
+    s = report["outstanding"]
+    rows.append(f"{'outstanding':<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
+                f"{s['correct']}/{s['predicted']}/{s['gold']} (requests flagged outstanding among the gold ones)")
     rows.append("")
     per_doc = ("commitment", "kind", "actor", "dates", "amounts")
     rows.append(f"{'F1 per document':<62}" + "".join(f" {name[:6]:>6}" for name in per_doc) + "  missed")
@@ -253,7 +263,7 @@ def parse_floor(text: str) -> tuple[str, float]:
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 @click.option("--min-f1", "floors", multiple=True, metavar="FIELD=VALUE",
               help="Exit non-zero if FIELD's figure is below VALUE (repeatable). FIELD: "
-                   + ", ".join(FIELDS + ("links", "link_top1", "request_status")) + ".")
+                   + ", ".join(FIELDS + HEADLINE_EXTRAS) + ".")
 def eval_command(gold_dir: str, out: str, as_json: bool, floors: tuple[str, ...]) -> None:
     """Score a run's commitments and links against a gold set: precision, recall, F1 per field.
 
@@ -262,7 +272,7 @@ def eval_command(gold_dir: str, out: str, as_json: bool, floors: tuple[str, ...]
         minutemine eval corpus/gold --out outputs/ --min-f1 commitment=0.5
     """
     wanted = [parse_floor(f) for f in floors]
-    figures_known = set(FIELDS) | {"links", "link_top1", "request_status"}
+    figures_known = set(FIELDS) | set(HEADLINE_EXTRAS)
     for name, value in wanted:
         if name not in figures_known or value != value:
             raise click.BadParameter(f"unknown figure or value in {name}=...; known: {', '.join(sorted(figures_known))}",
