@@ -63,6 +63,7 @@ MAY_ANSWER = {
 # Inside one paper sibling requests are worded alike, so asks never pair there.
 MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING else set()) for k, v in MAY_ANSWER.items()}
 ASK_ITEM_KINDS = {"request", "question"}
+SUB_ASK_ITEM_KINDS = {"request", "question", "recommendation"}
 CONTEXT_PARENT_KINDS = {"request", "question", "recommendation", "resolution"}
 _RESPONSE_CUE = re.compile(
     r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b|"
@@ -527,7 +528,9 @@ def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str,
             ask_rows_on_item[rows.commitments[r].item_id].append(r)
     sub_asks: dict[int, list[int]] = defaultdict(list)
     for r, role in enumerate(rows.role):
-        if role not in ASKING:
+        # Parts of a request are numbered asks of their own (2.a-2.e); an ask read into an
+        # answer bullet ("Phase 1 Initial discussion:") is not one.
+        if role not in ASKING or rows.item[r] is None or rows.item[r].kind not in SUB_ASK_ITEM_KINDS:
             continue
         for ancestor in _ancestors(rows.item[r], items_by_id):
             if ask_rows_on_item.get(ancestor.item_id):
