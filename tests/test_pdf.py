@@ -95,9 +95,15 @@ def test_question_table_rows_do_not_interleave_columns(bristol):
     doc = bristol["bristol-tcpc-minutes-2026-03-19"]
     body = body_lines(doc)
     assert not [text for text in body if "Teri Bramah" in text and "Can Bcc" in text]
-    i = body.index("60,61, & 62 Teri Bramah")
-    assert body[i + 1:i + 3] == ["60- Can Bcc divulge the level of support for vs",
-                                 "opposition against the SBLN, in the recent Autumn"]
+    i = body.index("60,61, & 62 Teri Bramah")  # the label cell in front of the name cell
+    # the question's cell comes whole, its wrapped lines joined; the row goes on over the page
+    assert body[i + 1:i + 3] == [
+        "60- Can Bcc divulge the level of support for vs opposition against the SBLN, in the recent Autumn",
+        "25 consultation survey? And if not now, then when?"]
+    j = body.index("04, 05 & 06 Jan Ratcliffe")  # a cell holding a list keeps one line per item
+    assert body[j + 1:j + 4] == ["04 – Residential sacrifice streets are unfair on those residents",
+                                 "05 – Community street parties and roads selected for main routes",
+                                 "06 - What steps are being planned for worst case scenarios congestion"]
 
 
 def test_one_line_table_rows_come_out_as_cells_joined_by_bars(bristol):
@@ -148,17 +154,19 @@ def test_two_column_issue_response_table_golden():
     assert body_lines(doc) == [
         "Public forum questions and answers",
         "Issue raised | Response",
-        "When will the bus gate on",
-        "Anchor Road be reviewed?",
-        "Officers will review the bus gate",
-        "by March 2025 and report back",
-        "to the Committee.",
-        "Can the council publish the",
-        "air quality data?",
-        "Yes, the data will be published",
-        "in the spring.",
+        "When will the bus gate on Anchor Road be reviewed? | Officers will review the bus gate by March 2025 "
+        "and report back to the Committee.",
+        "Can the council publish the air quality data? | Yes, the data will be published in the spring.",
         "The Committee noted the answers.",
     ]
+
+
+def test_timetable_cells_that_only_wrap_come_out_as_one_row_line(bristol):
+    body = body_lines(bristol["bristol-wpl-update-report-2026-03-19"])
+    i = body.index("Stage | Date | Revised date")
+    assert body[i + 1:i + 3] == [
+        "Supporting studies and information | April to Sept 2025 | Complete",
+        "Surveys and data collection | October to November 2025 | November to early March 2026"]
 
 
 @pytest.mark.parametrize("name, status, message", [

@@ -28,6 +28,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # see --max-bytes; stated in the error whe
 # and zero-width ones that only get in the way of matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": "    "}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"), None)
+_NORMALISE = str.maketrans({**_SPACES, **_ZERO_WIDTH})  # one pass over each line
 # A bullet mark: dash, bullet, middle dot, or a private-use symbol glyph (Wingdings/Symbol bullets
 # come through PDF text layers as U+F0B7, U+F0A7 ...).  "o"/"O" is a bullet only when followed by
 # a space and then something that is not a lower-case word ("o Political", not "o f").
@@ -100,9 +101,9 @@ def normalise_line(raw: str) -> tuple[str, int, int, bool]:
     >>> normalise_line("- 1. Ensures that")
     ('1. Ensures that', 0, 1, False)
     """
-    for ch, rep in _SPACES.items():
-        raw = raw.replace(ch, rep)
-    raw = raw.translate(_ZERO_WIDTH).rstrip()
+    if not raw.isascii() or "\t" in raw:  # translate with a dict is slow; most lines need none
+        raw = raw.translate(_NORMALISE)
+    raw = raw.rstrip()
     stripped = raw.lstrip(" ")
     indent = len(raw) - len(stripped)
     bullets = 0
@@ -159,11 +160,13 @@ def renumber(lines: list[Line]) -> list[Line]:
     """
     pos = 0
     for line in lines:
+        # Straight into the field dict: two ints we computed need no validation, and
+        # BaseModel.__setattr__ showed in profiles.
         if line.furniture:
-            line.char_start = line.char_end = -1
+            line.__dict__.update(char_start=-1, char_end=-1)
         else:
-            line.char_start, line.char_end = pos, pos + len(line.text)
-            pos = line.char_end + 1
+            line.__dict__.update(char_start=pos, char_end=pos + len(line.text))
+            pos += len(line.text) + 1
     return lines
 
 

@@ -12,9 +12,11 @@ than pdfplumber (pdfminer parses each page in Python: ~10 pages/s against ~500).
 tables are found from pdfium's own path objects rather than by pdfplumber's table finder
 for the same reason: on these council papers a third of all pages carry a ruled table.
 
-Tables: a row whose cells are each one line comes out as ONE line, "cell | cell | cell";
-a row where any cell wraps onto several lines comes out as consecutive lines, the whole
-left cell first, then the next cell (a short one-line label cell such as "(d)" is put in
+Tables: first the lines of each cell that only wrap (the next line starts in lower case,
+or the line ends with "and", "to", "of" ...) are joined back.  Then a row whose cells are
+each one line comes out as ONE line, "cell | cell | cell"; a row where a cell still holds
+several lines (a list, a label over its text) comes out as consecutive lines, the whole left
+cell first, then the next cell (a short label cell such as "(d)" or "01, 02 & 03" is put in
 front of the next cell's first line).  Either way the two columns of an
 "Issue raised | Response" table never interleave half-lines.
 """
@@ -40,6 +42,10 @@ LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for
 _MARKINGS = re.compile(r"^(?:OFFICIAL(?:[- ]SENSITIVE)?|NOT PROTECTIVELY MARKED|page \d+( of \d+)?|\d+)$", re.I)
 _LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)[-\ufffe](?=\w)")
+_CELL_CONNECTOR_END = re.compile(r"\b(?:and|or|to|of|the|a|an|for|on|in|at|with|by|&)$", re.I)
+_CELL_LIST_START = re.compile(r"^(?:\(?[0-9a-z]{1,3}[.)]\s|\d+\s*[-–]|[•·\-]\s|o\s+[A-Z])")
+_WORD_HYPHEN_END = re.compile(r"\w-$")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d\b")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -53,6 +59,7 @@ class RawLine:
     bottom: float = 0.0
     top: float = 0.0
     page_height: float = 0.0
+    left: float = 0.0
     furniture: bool = False
     table: bool = False  # a row or cell line of a ruled table
 
@@ -141,7 +148,7 @@ def _split_lines(text: str, textpage, page_no: int, height: float) -> list[RawLi
             first = start + len(line) - len(line.lstrip())
             if line.strip():
                 get_box(raw_textpage, first, *refs)  # the wrapper's per-call overhead showed in profiles
-                out.append(RawLine(line, page_no, start, box[2].value, box[3].value, height))
+                out.append(RawLine(line, page_no, start, box[2].value, box[3].value, height, box[0].value))
             else:
                 out.append(RawLine("", page_no, start, page_height=height))
         pos = m.end()
@@ -263,46 +270,159 @@ def rulings_to_tables(rulings) -> list[Table]:
 def table_rows_to_lines(lines: list[RawLine], tables: list[Table], text: str, textpage,
                         page_no: int, height: float) -> list[RawLine]:
     """Replace the text-layer lines inside each table by its rows, read cell by cell."""
-    out: list[RawLine] = []
-    placed: set[int] = set()
+    band: dict[int, list[RawLine]] = defaultdict(list)
+    out: list[RawLine | int] = []
     for line in lines:
         hit = next((k for k, t in enumerate(tables) if line.text and t.bottom - 1 <= line.bottom <= t.top + 1), None)
         if hit is None:
             out.append(line)
-        elif hit not in placed:
-            placed.add(hit)
-            out.extend(_table_lines(tables[hit], line.source_offset, text, textpage, page_no, height))
-    return out
+            continue
+        if hit not in band:
+            out.append(hit)  # the table goes where its first line was
+        band[hit].append(line)
+    result: list[RawLine] = []
+    for item in out:
+        if isinstance(item, int):
+            result.extend(_table_lines(tables[item], band[item], textpage, page_no, height))
+        else:
+            result.append(item)
+    return result
 
 
-def _table_lines(table: Table, first_offset: int, text: str, textpage, page_no: int, height: float) -> list[RawLine]:
+def _table_lines(table: Table, band: list[RawLine], textpage, page_no: int, height: float) -> list[RawLine]:
     out = []
     for top, bottom, edges in table.rows:
-        cells = []
-        for left, right in zip(edges, edges[1:]):
-            cell = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
-            cell = cell.replace("\x02", "\ufffe")  # pdfium's line-end hyphen here; rejoin_hyphenated resolves it
-            cell_lines = [" ".join(part.split()) for part in _LINE_BREAK.split(cell)]
-            cell_lines = [c for c in cell_lines if c]
-            if cell_lines:
-                cells.append(cell_lines)
+        cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
+        cells = [(unwrap_cell(cell), offset) for cell, offset in cells if cell]
         if not cells:
             continue
 
-        def make(s: str) -> RawLine:
-            found = text.find(s.split(" ", 1)[0], first_offset)
-            return RawLine(s, page_no, found if found >= 0 else first_offset, bottom, top, height, table=True)
+        def make(s: str, offset: int) -> RawLine:
+            return RawLine(s, page_no, offset, bottom, top, height, table=True)
 
-        if len(cells) > 1 and len(cells[0]) == 1 and _LABEL_CELL.match(cells[0][0]):
-            label = cells.pop(0)[0]
-            cells[0][0] = f"{label} {cells[0][0]}"
-        if all(len(c) == 1 for c in cells):
-            out.append(make(" | ".join(c[0] for c in cells)))
+        if len(cells) > 1 and len(cells[0][0]) == 1 and _LABEL_CELL.match(cells[0][0][0]):
+            cells = _label_in_front(cells)
+        if all(len(cell) == 1 for cell, _ in cells):
+            out.append(make(" | ".join(cell[0] for cell, _ in cells), cells[0][1]))
             continue
-        if len(cells) > 1 and len(" ".join(cells[0])) <= LABEL_CELL_CHARS:
-            label = " ".join(cells.pop(0))
-            cells[0][0] = f"{label} {cells[0][0]}"
-        out.extend(make(s) for cell in cells for s in cell)
+        if len(cells) > 1 and len(" ".join(cells[0][0])) <= LABEL_CELL_CHARS:
+            cells = _label_in_front(cells)
+        out.extend(make(s, offset) for cell, offset in cells for s in cell)
+    return out
+
+
+def _label_in_front(cells: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
+    """Put a label cell ("(d)", "01, 02 & 03") in front of the first line of the next cell."""
+    (label, offset), (lines, _) = cells[0], cells[1]
+    return [([f"{' '.join(label)} {lines[0]}"] + lines[1:], offset)] + cells[2:]
+
+
+def _cells_from_lines(band: list[RawLine], top: float, bottom: float, edges: list[float],
+                      textpage) -> list[tuple[list[str], int]] | None:
+    """A row's cells from the text-layer lines, each line cut where it crosses a column edge.
+
+    pdfium joins the text of cells that share a baseline into one line ("(b) Ward:",
+    "Teri Bramah 60- Can Bcc ..."); a binary search on character boxes finds the cut, a few
+    boxes per line, far cheaper than reading each cell by area.  None when a line does not
+    fit the columns (then `_cells_bounded` reads the cells by area).
+    """
+    cells: list[list[str]] = [[] for _ in edges[1:]]
+    offsets = [-1] * len(cells)
+    center = _char_centers(textpage)
+    for line in band:
+        if not (bottom <= line.bottom < top):
+            continue
+        stripped = line.text.rstrip()
+        first = _column(center(line.source_offset, stripped, 0), edges)
+        if first is None:
+            return None
+        if first == _column(center(line.source_offset, stripped, len(stripped) - 1), edges):
+            cells[first].append(" ".join(stripped.split()))  # the usual case: inside one cell
+            if offsets[first] < 0:
+                offsets[first] = line.source_offset
+            continue
+        cuts = [0]
+        for edge in edges[1:-1]:
+            lo, hi = cuts[-1], len(stripped)
+            while lo < hi:  # the first character whose centre is right of the edge
+                mid = (lo + hi) // 2
+                if center(line.source_offset, stripped, mid) < edge:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            cuts.append(lo)
+        cuts.append(len(stripped))
+        for column, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            piece = " ".join(stripped[a:b].split())
+            if piece:
+                cells[column].append(piece)
+                if offsets[column] < 0:
+                    offsets[column] = line.source_offset + a
+    return list(zip(cells, offsets))
+
+
+def _char_centers(textpage):
+    """center(offset, text, i): x centre of the first non-space character at or after text[i]."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    box = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    get_box, raw = c.FPDFText_GetCharBox, textpage.raw
+
+    def center(offset: int, text: str, i: int) -> float:
+        while i < len(text) and text[i] == " ":
+            i += 1
+        if i >= len(text):
+            return float("inf")
+        get_box(raw, offset + i, *refs)
+        return (box[0].value + box[1].value) / 2
+
+    return center
+
+
+def _cells_bounded(top: float, bottom: float, edges: list[float], textpage) -> list[tuple[list[str], int]]:
+    cells = []
+    for left, right in zip(edges, edges[1:]):
+        cell = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
+        cell = cell.replace("\x02", "\ufffe")  # pdfium's line-end hyphen here; rejoin_hyphenated resolves it
+        cells.append(([" ".join(part.split()) for part in _LINE_BREAK.split(cell) if part.strip()], -1))
+    return cells
+
+
+def _column(x: float, edges: list[float]) -> int | None:
+    for i, (left, right) in enumerate(zip(edges, edges[1:])):
+        if left - 1 <= x <= right + 1:
+            return i
+    return None
+
+
+def unwrap_cell(lines: list[str]) -> list[str]:
+    """Join the lines of a table cell that only wrap; keep real breaks (lists, labels).
+
+    >>> unwrap_cell(["Supporting studies and", "information"])
+    ['Supporting studies and information']
+    >>> unwrap_cell(["the WPL, in-", "line with the routes"])
+    ['the WPL, in\ufffeline with the routes']
+    >>> unwrap_cell(["November to early March", "2026"])
+    ['November to early March 2026']
+    >>> unwrap_cell(["Reason for decision:", "As set out in the report."])
+    ['Reason for decision:', 'As set out in the report.']
+    >>> unwrap_cell(["01 – EBLN Monitoring Report Q1", "02 – EBLN Monitoring Report Q2"])
+    ['01 – EBLN Monitoring Report Q1', '02 – EBLN Monitoring Report Q2']
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and _WORD_HYPHEN_END.search(out[-1]) and line[:1].isalnum():
+            # a word broken at the hyphen: rejoin_hyphenated decides whether the hyphen stays
+            out[-1] = f"{out[-1][:-1]}\ufffe{line}"
+            continue
+        wraps = line[:1].islower() or _CELL_CONNECTOR_END.search(out[-1] if out else "") or _YEAR_ONLY.match(line)
+        if out and wraps and not _CELL_LIST_START.match(line) and not out[-1].endswith((":", ".")):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 
