@@ -117,8 +117,8 @@ def parse_label(text: str) -> Label | None:
     if m := _NUM.match(text):
         if m["open"] and m["close"] != ")":
             return None
-        if not m["close"].strip() and _MONTH.match(m["rest"]):
-            return None  # "12 September 2024 at 5.00 pm" is a date
+        if not m["close"].strip() and (_MONTH.match(m["rest"]) or not m["rest"][0].isupper()):
+            return None  # "12 September 2024 at 5.00 pm" is a date; "4 and Bristol …" a wrapped number
         close = {"..": "."}.get(m["close"], m["close"])
         style = ("(" if m["open"] else "") + "n" + close
         printed = text[: m.start("rest")].strip()

@@ -27,6 +27,7 @@ from .models import Document, Item
 MAX_DEPTH = 32  # deeper nesting is attached at this depth: bounded paths, no quadratic blow-up
 _TERMINAL = (".", ";", "?", "!", ":", "…")
 _INTRO_END = re.compile(r"(?::|[-–—]|:-|\bas follows[:;]?|\b(?:APPROVED|RESOLVED|AGREED))\s*$")
+_THAT_BODY = re.compile(r"^That the\b[^.;]*\b(?:Committee|Council|Cabinet)\b[^.;]*$", re.I)
 _CONNECTIVE_END = re.compile(r"\b(?:and|or|of|the|to|for|with|by|in|a|an|on)$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "a", "an", "with", "at", "by", "/", "-", "–"}
 
@@ -85,16 +86,27 @@ class Node:
 
     @property
     def is_intro(self) -> bool:
-        return bool(self.text) and bool(_INTRO_END.search(self.text)) and self.role != "bullet" or (
-            self.role == "bullet" and self.text.endswith(":"))
+        """A line that opens a list: "… the following -", "It was APPROVED:", "That the Committee …"."""
+        if self.role == "bullet":
+            return self.text.endswith(":")
+        return bool(self.text) and (bool(_INTRO_END.search(self.text)) or (
+            self.role == "prose" and bool(_THAT_BODY.match(self.text))))
 
     @property
     def is_heading_item(self) -> bool:
         """A numbered heading ("1. Purpose", "7 Opportunities to promote …", "Recommendation 1 – …")."""
+        if self.role != "labelled" or self.label is None or self.block.bulleted:
+            return False
         if self.style in ("word:question", "word:statement"):
             return False  # a list of questions received, each one line
-        return self.role == "labelled" and self.label is not None and not self.block.bulleted and (
-            looks_like_title(self.label.rest, max_words=14) or self.style in ("word:recommendation", "word:item"))
+        if self.parent is not None and self.parent.role not in ("root", "section", "agenda", "labelled"):
+            return False  # an item of a list introduced by a sentence
+        if self.style in ("word:recommendation", "word:item"):
+            return True
+        rest = self.label.rest
+        if self.style == "n" and not rest.endswith((".", ";", ",")) and len(rest.split()) <= 16:
+            return True  # "7 Opportunities to promote sustainable transport …": minute headings
+        return looks_like_title(rest, max_words=14)
 
 
 @lru_cache(maxsize=None)
@@ -146,15 +158,15 @@ def looks_like_title(text: str, max_words: int = 9) -> bool:
     (True, True)
     >>> looks_like_title("the current operating model of Torbay Council is flexible")
     False
-    >>> looks_like_title("There were none.")
-    False
+    >>> looks_like_title("There were none."), looks_like_title("Exempt Information?")
+    (False, True)
     """
     text = text.strip()
     words = text.split()
     if not words or len(words) > max_words or not text[0].isupper() and not text[0] in "(":
         return False
-    if text.endswith((".", ";", ",", "?", "!")):
-        return False
+    if text.endswith((".", ";", ",", "!")) or text.endswith("?") and len(words) > 5:
+        return False  # "Exempt Information?" is a form field title; a long question is a sentence
     significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     capitalised = [w for w in significant if w[0].isupper()]
     return len(capitalised) * 2 >= len(significant)
@@ -206,7 +218,8 @@ def lines_to_blocks(doc: Document) -> list[Block]:
             prev.blank_after = False
             blank = False
             continue
-        is_table = not wrapped and not label and "    " in text.strip() and len(text.split("    ")) >= 2
+        # Tab-separated rows of a text paper; " | "-joined cells of a PDF table (from minutemine.pdf).
+        is_table = not label and not line.bullet and (" | " in text or not wrapped and "    " in text.strip())
         blocks.append(Block(text=text, page=line.page, start=line.char_start, end=line.char_end,
                             depth=depth, bulleted=line.bullet > 0, marked_heading=line.heading,
                             label=label, known=known, blank_before=blank, table=is_table))
@@ -229,6 +242,8 @@ def _continues(prev: Block, text: str, blank: bool, wrapped: bool, width: int) -
         return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(last))
     if starts_lower and not last.endswith(":"):
         return True
+    if prev.label is not None and prev.label.style == "n" and not prev.more:
+        return False  # "10 City Centre Transport Corridor – …" is a minute heading; its text starts below
     return not ended and len(last) >= 0.6 * width and not (
         prev.label is None and not prev.more and looks_like_title(prev.text) and len(prev.text) < 0.6 * width)
 

@@ -64,7 +64,11 @@ def _intro_role(parent: Node | None) -> str:
     if parent.role == "section":
         return parent.list_role or list_role(parent.name)
     if parent.is_intro or parent.is_heading_item and not parent.style.startswith("word:"):
-        return list_role(parent.text)
+        role = list_role(parent.text)
+        if role == "resolution" and parent.parent is not None and parent.parent.is_intro \
+                and list_role(parent.parent.text) == "recommendation":
+            return "recommendation"  # "Officer Recommendations:" / "That the Committee …" / "1. Approve …"
+        return role
     return ""
 
 
@@ -74,6 +78,10 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
     answered = [n for n in nodes if n.role == "labelled" and n.block.bulleted and n.style == "n."
                 and any(c.role == "bullet" for c in n.children)]
     deck = len(answered) >= 3
+    previous_sibling: dict[int, Node] = {}
+    for node in nodes:
+        for a, b in zip(node.children, node.children[1:]):
+            previous_sibling[id(b)] = a
     for node in nodes:  # pre-order: parents are decided first
         parent = node.parent
         parent_kind = kinds.get(id(parent), "") if parent is not None else ""
@@ -87,8 +95,12 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
             kind = "response"
         elif node.role == "labelled":
             role = _intro_role(parent)
+            before = previous_sibling.get(id(node))
             if node.style in _WORD_KIND:
                 kind = _WORD_KIND[node.style]
+            elif before is not None and before.role == "prose" and before.is_intro \
+                    and list_role(before.text) == "resolution":
+                kind = "resolution"  # "It was APPROVED" / "2a. Residents Parking - Approve …"
             elif role in _ROLE_KIND:
                 kind = _ROLE_KIND[role]
             elif parent_kind == "recommendation" and parent.role == "labelled" and not parent.style.startswith("word:"):
@@ -150,6 +162,7 @@ def _key(node: Node) -> str:
 
 def assign_paths(nodes: list[Node], prefix_sections: bool) -> dict[int, str]:
     paths: dict[int, str] = {}
+    used: dict[str, int] = {}
     unlabelled_count: dict[int, int] = {}
     for node in nodes:
         parent = node.parent
@@ -161,11 +174,15 @@ def assign_paths(nodes: list[Node], prefix_sections: bool) -> dict[int, str]:
             path = f"{_labelled_base(node, paths, prefix_sections)}{node.inferred_key}"
         elif node.role == "labelled":
             base = _labelled_base(node, paths, prefix_sections)
-            joiner = "." if base and not base.endswith("/") else ""
+            joiner = ("/" if node.style.startswith("word:") else ".") if base and not base.endswith("/") else ""
             path = f"{base}{joiner}{key}"
         else:
             n = unlabelled_count[id(parent)] = unlabelled_count.get(id(parent), 0) + 1
             path = f"{parent_path}#{n}"
+        path = path or "#"
+        seen = used[path] = used.get(path, 0) + 1
+        if seen > 1:  # deduplicated here, so children build on the parent's final path
+            path = f"{path}~{seen}"
         paths[id(node)] = path
     return paths
 
@@ -206,12 +223,8 @@ def tree_to_items(root: Node, doc_id: str) -> list[Item]:
     paths = assign_paths(nodes, _needs_section_prefix(nodes))
     items: list[Item] = []
     ids: dict[int, str] = {}
-    used: dict[str, int] = {}
     for node in nodes:
-        path = paths[id(node)] or "#"
-        n = used[path] = used.get(path, 0) + 1
-        if n > 1:
-            path = f"{path}~{n}"
+        path = paths[id(node)]
         item_id = f"{doc_id}/{path}"
         ids[id(node)] = item_id
         block = node.block or _first_block(node)

@@ -191,8 +191,9 @@ class TreeBuilder:
         if sibling is None and style == "n." and section is not None and (run := self.open_run(section)) \
                 and run.style == style and (value == 1 or value == run.value + 1):
             sibling = run  # the section's list goes on (or restarts) after prose that closed it
-        if sibling is not None and value <= sibling.value and value == 1 and not self.is_restart(sibling, node, sibling.parent):
-            sibling = None  # "01 David Redgewell" under "6 Public Forum": a new list, not item 1 again
+        if sibling is not None and value <= sibling.value and value == 1 \
+                and not self.is_restart(sibling, node, sibling.parent) and self.opens_list_below(sibling):
+            sibling = None  # "01 David Redgewell" under "6 Public Forum … as follows:": a new list
         if sibling is not None:
             parent = sibling.parent
             if self.is_restart(sibling, node, parent):
@@ -211,7 +212,8 @@ class TreeBuilder:
             return
         while True:
             top = self.top
-            if top.is_intro and top.children and top.children[-1].role == "prose":
+            if top.is_intro and top.children and top.children[-1].role == "prose" \
+                    and (style == "n" or looks_like_title(label.rest, max_words=14)):
                 self.stack.pop()  # "Members Present:-" / "Councillors: …" is over when "1 Welcome" comes
                 continue
             if top.is_container or top.is_intro or top.is_heading_item:
@@ -228,6 +230,16 @@ class TreeBuilder:
             self.pop_to_level1()
             self.attach(Node(role="section", anonymous=True, name=""))
         self.attach(node)
+
+    def opens_list_below(self, node: Node) -> bool:
+        """Whether an intro or another list is open inside `node`, so a new "1" starts a nested list."""
+        above = False
+        for open_node in self.stack:
+            if open_node is node:
+                above = True
+            elif above and (open_node.is_intro or open_node.role == "labelled"):
+                return True
+        return False
 
     def is_restart(self, sibling: Node, node: Node, parent: Node) -> bool:
         return (node.style == "n." and node.value == 1 and sibling.value >= 1
