@@ -190,6 +190,57 @@ def test_empty_and_failed_documents_have_no_items():
     assert segment_document(failed) == []
 
 
+# -- regressions: each named after what it caught ----------------------------------------------
+
+def test_regression_meeting_date_line_is_not_item_12():
+    # "12 September 2024 at 5.00 pm" under the Bristol minutes title was read as item 12
+    assert parse_label("12 September 2024 at 5.00 pm") is None
+
+
+def test_regression_month_prefix_in_a_heading_is_not_a_date():
+    # "3 Declarations of Interest", "30 Mary Rivers" lost their numbers to a month check ("Dec", "Mar")
+    assert parse_label("3 Declarations of Interest").value == 3
+    assert parse_label("07 Julie Levers").value == 7
+
+
+def test_regression_sentence_starting_recommendation_2A_is_prose():
+    # "Recommendation 2A was moved by Councillor Plowden …" became a recommendation heading
+    assert parse_label("Recommendation 2A was moved by Councillor Plowden") is None
+    assert parse_label("Recommendation 2 – Residents Parking Scheme").style == "word:recommendation"
+
+
+def test_regression_wrapped_lowercase_body_name_is_not_a_resolution_heading():
+    # a PDF line "the Policy Committee" (a wrapped sentence) opened a resolution section
+    got = tree("In response, the Chair gave assurances to\nthe Policy Committee\nthat work would continue.\n",
+               fmt="pdf")
+    assert [k for _, k, _ in got] == ["paragraph"]
+
+
+def test_regression_members_present_intro_does_not_swallow_the_minute_headings():
+    # "Members Present:-" / "Councillors: …" kept every numbered minute heading as its child
+    got = tree("Members Present:-\nCouncillors: Ed Plowden (Chair), Graham Morris\n"
+               "1 Welcome, Introductions and Safety Information\nThe Chair welcomed all attendees.\n"
+               "2 Apologies for Absence\nThere were none.\n", fmt="pdf")
+    assert [(p, k, parent) for p, k, parent in got if not p.startswith("#")] == [
+        ("1", "agenda_item", ""), ("1#1", "paragraph", "1"), ("2", "agenda_item", ""), ("2#1", "paragraph", "2")]
+
+
+def test_regression_parenthesised_subtitle_joins_its_title():
+    # "Transitional Funding" / "(Approved)" were two items, the second closing Finance item 2
+    got = tree("- 2. Sufficient funding will be made available\n - Funding bid approved\n\n"
+               "Transitional Funding\n\n(Approved)\n\n2(a) Transitional Funding approved\n- We bid for it\n")
+    assert [(p, parent) for p, _, parent in got] == [
+        ("2", ""), ("2#1", "2"), ("2/Transitional Funding (Approved)", "2"), ("2.a", "2"), ("2.a#1", "2.a")]
+
+
+def test_regression_statement_list_numbered_01_nests_under_its_intro_not_agenda_item_1():
+    # "01 David Redgewell" after "Statements were received as follows:" was read as agenda item 1 again
+    got = tree("1 Welcome\nThe Chair welcomed all.\n6 Public Forum\nStatements were received as follows:\n"
+               "01 David Redgewell\n02 Ian Pond\n7 Annual Business Report\nThe report was noted.\n", fmt="pdf")
+    paths = {p: parent for p, _, parent in got}
+    assert paths["6.1"] == "6#1" and paths["6.2"] == "6#1" and paths["7"] == ""
+
+
 # -- robustness ---------------------------------------------------------------------------------
 
 def test_ten_thousand_nested_levels_do_not_recurse_and_are_capped():
