@@ -68,6 +68,7 @@ class Paper:
     line_starts: list[int]
     committee: str
     is_minutes: bool
+    is_decision_record: bool  # "Decision Recording Form": what it lists was decided
 
     @property
     def decider(self) -> str:
@@ -129,10 +130,14 @@ def lead_in_context(span: Span, paper: Paper) -> Context:
     for regex, kind, modality, needs_actor in _lead_ins():
         if regex.search(text):
             actor = actors.first_actor(span, paper.abbreviations)
-            if needs_actor and not actor:
-                continue  # "Resources:" is a heading, not a body that decides
+            bare = re.sub(r"^(?:that\s+)?(?:the\s+)?|[\s:–-]+$", "", text, flags=re.I)
+            if needs_actor and not any(re.sub(r"^the\s+", "", e.text, flags=re.I) == bare and e.label_ == "ORG"
+                                       for e in span.ents):
+                continue  # "Resources:", "Officer Recommendations:" are headings, not a body that decides
             if modality == "questions":
                 actor = actor or paper.committee
+            if kind == "recommendation" and not actor:
+                addressee = paper.committee  # officers recommend to the committee the paper goes to
             addressee = ""
             if kind == "request":
                 cue = _first_cue(span)
@@ -206,11 +211,14 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
             actor = paper.canonical(before)
         elif after and re.search(r"\bby$", cue.text + " " + span.doc[cue.end].text if cue.end < len(span.doc) else ""):
             actor = paper.canonical(after)  # "Reassurance was provided by the DfE"
-        if kind in ("request", "decision", "recommendation") and after and after != actor:
+        if kind in ("request", "decision", "recommendation") and after and after != actor and not context.addressee:
             addressee = paper.canonical(after)
     elif kind != "request" and not actor:
         first = actors.agent_or_subject(span, paper.abbreviations)
         actor = paper.canonical(first) if first else actor
+    if not actor and kind == "action" and cue is not None and _PASSIVE_UNDERTAKING.match(
+            span.doc.text[cue.end_char:cue.end_char + 40]):
+        actor = "Officers"  # "Further updates will be brought to the Committee"
     if not actor and kind == "decision":
         actor = paper.decider
     if not actor and kind == "assurance":
@@ -235,7 +243,11 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
+    if forced == "recommendation" and paper.is_decision_record:
+        forced = "decision"  # a decision record restates the recommendations it approved
     whole = sdoc[:]
+    if forced and forced != "request" and sdoc.text.rstrip().endswith("?"):
+        return []  # a form's field label: "Exempt Information?"
     if sdoc.text.rstrip().endswith(":"):
         return []  # "Phase 1 Initial discussion:" introduces, it does not commit
     if not forced and item.kind in ("bullet", "table_row") and not _cues(whole):
@@ -262,6 +274,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if cue is None or cue.label_ == "decision" and cue.start - sent.start > 3 and " " not in cue.text:
             continue  # "notes"/"approved" decide only when they open the sentence: "Approved the…"
         kind = cue.label_
+        if kind == "action" and not discussion and not context.kind and not _owned_or_dated(sent, cue, paper):
+            continue  # "This will enable…", "the consultation must be…": description, not an undertaking
         if kind == "action" and context.kind in ("assurance", "request", "discussion"):
             kind = "assurance" if discussion else context.kind  # a point made in reply by officers
         sent_context = context
@@ -270,6 +284,20 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
                                    addressee="Officers" if kind == "request" else "")
         out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, sent_context))
     return out
+
+
+_PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be \w+(?:ed|en|wn|ght|ne|ilt|ent)\b|need to be\b)")
+
+
+def _owned_or_dated(sent: Span, cue: Span, paper: Paper) -> bool:
+    """An undertaking names who will act (before the cue) or when, or is something that
+    "will be brought/produced/drafted" (by officers); "This will enable…" describes."""
+    cues = [c for c in _cues(sent) if c.label_ == "action"] or [cue]
+    if any(actors.actor_before(sent, c.start, paper.abbreviations) for c in cues):
+        return True
+    if any(_PASSIVE_UNDERTAKING.match(sent.doc.text[c.end_char:c.end_char + 40]) for c in cues):
+        return True
+    return bool(find_dates(sent.text, meeting_date=paper.doc.meeting_date))
 
 
 def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[Commitment]:
@@ -290,9 +318,10 @@ def _paper(doc: Document) -> Paper:
     committee = max(named, key=named.count) if named else ""
     if not committee and re.search(r"\bScrutiny\b", doc.text) and re.search(r"\bthe Panel\b", doc.text):
         committee = "Scrutiny Panel"
-    is_minutes = "minute" in (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
+    name = (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
     return Paper(doc=doc, abbreviations=abbreviations, people=actors.named_people(doc.text),
-                 line_starts=[ln.char_start for ln in doc.lines], committee=committee, is_minutes=is_minutes)
+                 line_starts=[ln.char_start for ln in doc.lines], committee=committee,
+                 is_minutes="minute" in name, is_decision_record="decision" in name and "report" not in name)
 
 
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
@@ -322,6 +351,10 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         contexts[item.item_id] = own if own.kind else inherited
         if own.kind:
             loose = own
+        if (not own.kind and item.kind == "paragraph" and item.item_id in has_children and len(sdoc) <= 12
+                and not _cues(sdoc[:])):
+            contexts[item.item_id] = inherited
+            continue  # "That the Committee for Transport and Connectivity" opens its numbered items
         if own.kind and own.kind != "request":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
