@@ -148,6 +148,14 @@ def lead_in_context(span: Span, paper: Paper) -> Context:
     return Context()
 
 
+def _decides(sent: Span, cue: Span) -> bool:
+    """ "noted"/"approved" decide when they open the sentence ("Approved the…"), follow the
+    body that decides ("The Committee … noted the update report"), or are a phrase ("It was agreed")."""
+    if cue.start - sent.start <= 3 or " " in cue.text:
+        return True
+    return any(e.end == cue.start and e.label_ == "ORG" for e in sent.ents)
+
+
 def cue_lead_in(span: Span, paper: Paper) -> Context:
     """A lead-in that is the head of a sentence its sub-items finish: its cue gives their kind."""
     cue = _first_cue(span)
@@ -261,6 +269,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if forced == "decision" and cue is None:
             return []  # a heading or note inside a list of resolutions
         kind = forced
+        if forced == "decision" and cue.label_ in ("action", "assurance"):
+            kind = "assurance" if paper.is_minutes else "action"  # "The website will be updated" under a heading
         if cue is not None and forced == "decision" and cue.label_ in ("request", "recommendation"):
             kind = cue.label_  # "Cabinet - 3. Requests the Committee to…" is Cabinet's request
         if item.kind == "question":
@@ -271,8 +281,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     discussion = context.kind == "discussion"
     for sent in sdoc.sents:
         cue = _first_cue(sent, weak_ok=discussion)
-        if cue is None or cue.label_ == "decision" and cue.start - sent.start > 3 and " " not in cue.text:
-            continue  # "notes"/"approved" decide only when they open the sentence: "Approved the…"
+        if cue is None or cue.label_ == "decision" and not _decides(sent, cue):
+            continue
         kind = cue.label_
         if kind == "action" and not discussion and not context.kind and not _owned_or_dated(sent, cue, paper):
             continue  # "This will enable…", "the consultation must be…": description, not an undertaking
@@ -286,7 +296,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     return out
 
 
-_PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be \w+(?:ed|en|wn|ght|ne|ilt|ent)\b|need to be\b)")
+# what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
+_PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
 
 
 def _owned_or_dated(sent: Span, cue: Span, paper: Paper) -> bool:
