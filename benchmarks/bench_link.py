@@ -64,6 +64,13 @@ def perturb(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def council_name(n: int) -> str:
+    """An invented council, one per number: "Ashford Council", "Brookton Council", ..."""
+    heads = ("Ash", "Brook", "Cal", "Dun", "Elm", "Fern", "Glen", "Hart", "Kings", "Lang")
+    tails = ("ford", "ton", "bury", "wick", "field", "ley", "mouth", "stead", "worth", "by")
+    return f"{heads[n % 10]}{tails[n // 10 % 10]}{'' if n < 100 else n // 100} Council"
+
+
 def synthetic_corpus(n: int, councils: int, seed: int):
     rng = random.Random(seed)
     samples = sample_papers()
@@ -75,7 +82,7 @@ def synthetic_corpus(n: int, councils: int, seed: int):
         source = samples[copy % len(samples)]
         doc_id = f"s{copy:06d}"
         day = date(2017, 1, 1) + timedelta(days=rng.randrange(3000))
-        body = f"Place{rng.randrange(councils):03d} Council"
+        body = council_name(rng.randrange(councils))
         documents.append(source.document.model_copy(update={
             "doc_id": doc_id, "body": body, "meeting_date": day.isoformat(), "source_path": f"{doc_id}.txt"}))
         new_id = {i.item_id: f"{doc_id}/{k}" for k, i in enumerate(source.items)}

@@ -269,3 +269,12 @@ def test_corpus_links_are_the_same_in_any_input_order(plymouth_story):
     again = link_commitments(documents[::-1], items[::-1], commitments[::-1])
     assert again[1] == first[1]
     assert sorted(again[0], key=lambda c: c.commitment_id) == sorted(first[0], key=lambda c: c.commitment_id)
+
+
+def test_a_place_that_is_also_a_word_does_not_join_blocks():
+    """Regression: "Reading Borough Council" joined every paper that mentions "reading" a report."""
+    reading = Paper("reading", "2024-01-01", body="Reading Borough Council")
+    bath = Paper("bath", "2024-01-01", body="Bath Council")
+    bath.add("1", "Members noted the report after reading it twice.", "paragraph")
+    blocks = story_blocks([reading.row, bath.row], bath.items)
+    assert blocks == {"reading": "Reading Borough Council", "bath": "Bath Council"}

@@ -394,16 +394,16 @@ def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
     bodies_of_place: dict[str, list[str]] = defaultdict(list)
     for b, p in place.items():
         if p:
-            bodies_of_place[p.lower()].append(b)
+            bodies_of_place[p].append(b)
     if not bodies_of_place:
         return {d.doc_id: d.body for d in documents}
-    any_place = re.compile(r"\b(" + "|".join(map(re.escape, sorted(bodies_of_place, key=lambda p: (-len(p), p)))) + r")\b",
-                           re.IGNORECASE)
+    # Case matters: "Reading" the town, not "reading" the report.
+    any_place = re.compile(r"\b(" + "|".join(map(re.escape, sorted(bodies_of_place, key=lambda p: (-len(p), p)))) + r")\b")
     for d in sorted(documents, key=lambda d: d.doc_id):
         if not d.body:
             continue
         text = d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, []))
-        named = {m.lower() for m in any_place.findall(text)}
+        named = set(any_place.findall(text))
         for other in sorted(b for p in named for b in bodies_of_place[p]):
             if other != d.body:
                 a, b = sorted((find(d.body), find(other)))
@@ -419,7 +419,7 @@ def _place_word(body: str) -> str:
     >>> _place_word("London Borough of Hackney Council")
     'Hackney'
     """
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERIC_BODY_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", body) if w.lower() not in _GENERIC_BODY_WORDS]
     return words[0] if words else ""
 
 
