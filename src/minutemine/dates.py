@@ -104,6 +104,16 @@ def week_of_month(week: int, month: int, year: int) -> str:
     return f"{year}-{month:02d}-{start:02d}/{year}-{month:02d}-{end:02d}"
 
 
+def month_span(first: int, first_year: str | None, last: int, last_year: int) -> str:
+    """ "April to June 2025" and "October 2025 – March 2026" as a range of months.
+
+    >>> month_span(4, None, 6, 2025), month_span(10, "2025", 3, 2026), month_span(12, None, 4, 2026)
+    ('2025-04/2025-06', '2025-10/2026-03', '2025-12/2026-04')
+    """
+    year = int(first_year) if first_year else (last_year if first <= last else last_year - 1)
+    return f"{year}-{first:02d}/{last_year}-{last:02d}"
+
+
 @lru_cache(maxsize=4096)
 def parse_day_or_month(text: str) -> str:
     """Normalise "25 September 2017" or "February 2018" with dateparser, keeping precision.
@@ -147,6 +157,10 @@ def _normalise(shape: str, m: re.Match[str], default_year: int | None, reference
         return f"{century(g['year'])}-{month_number(g['month']):02d}"
     if shape == "year_after_cue":
         return g["year"]
+    if shape == "year_span":
+        return f"{g['year']}/{g['year2']}" if int(g["year2"]) > int(g["year"]) else ""
+    if shape == "month_span":
+        return month_span(month_number(g["month"]), g["year"], month_number(g["month2"]), int(g["year2"]))
     month = month_number(g["month"])
     year = g.get("year") or default_year
     if not g.get("year") and year and reference_month:

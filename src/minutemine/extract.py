@@ -251,6 +251,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
+    if forced == "recommendation" and item.kind == "paragraph" and not item.label:
+        forced = ""  # the signature under "4. Recommendations" recommends nothing
     if forced == "recommendation" and paper.is_decision_record:
         forced = "decision"  # a decision record restates the recommendations it approved
     whole = sdoc[:]
@@ -258,7 +260,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         return []  # a form's field label: "Exempt Information?"
     if sdoc.text.rstrip().endswith(":"):
         return []  # "Phase 1 Initial discussion:" introduces, it does not commit
-    if not forced and item.kind in ("bullet", "table_row") and not _cues(whole):
+    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not _cues(whole):
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
@@ -315,10 +317,11 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
     """A timeline bullet ("Cabinet 16th Jan") is an action: a body and a date still to come."""
     meeting = paper.doc.meeting_date
     dates = find_dates(whole.text, meeting_date=meeting)
-    if not dates or not actors.first_actor(whole, paper.abbreviations):
-        return []
-    if meeting and max(d.iso.split("/")[-1] for d in dates) < meeting[:10]:
-        return []
+    spans_months = any(re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d", d.iso) for d in dates)
+    if not dates or not (actors.first_actor(whole, paper.abbreviations) or spans_months):
+        return []  # a timeline entry names who meets, or spans months: "Surveys (June to September 2025)"
+    if meeting and max(d.iso.split("/")[-1] for d in dates) <= meeting[:10]:
+        return []  # the meeting itself, or past
     return [make_commitment(paper, item, 1, whole, base, "action", None, Context(modality="scheduled"))]
 
 
