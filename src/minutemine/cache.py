@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from functools import lru_cache
@@ -35,6 +36,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 AFTER_CACHE = {"link.py", "store.py", "query.py", "report.py", "evaluate.py", "cli.py",
                "cache.py", "executors.py", "__main__.py"}
 HASH_BLOCK = 1 << 20
+VERSION_NAME = re.compile(r"[0-9a-f]{16}")
 
 
 def file_sha256(path: str | Path) -> str:
@@ -134,7 +136,8 @@ class ResultCache:
         if not self.root.is_dir():
             return
         for old in self.root.iterdir():
-            if old.is_dir() and old.name != self.version and len(old.name) == len(self.version):
+            # Only folders named like a version: --cache-dir may point somewhere shared.
+            if old.is_dir() and old.name != self.version and VERSION_NAME.fullmatch(old.name):
                 shutil.rmtree(old, ignore_errors=True)
 
     def __len__(self) -> int:

@@ -58,7 +58,10 @@ def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model:
                         executor=executor, scheduler=scheduler, use_cache=not no_cache,
                         cache_dir=cache_dir, timeout=timeout,
                         formats=tuple(dict.fromkeys(("csv",) + formats)), quiet=quiet)
-    summary = run_pipeline(paths, out, settings)
+    try:
+        summary = run_pipeline(paths, out, settings)
+    except ConnectionError as exc:  # the Dask scheduler is unreachable
+        raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(summary.line(), err=True)
     if summary.files_ok == 0:

@@ -13,6 +13,7 @@ two per Dask thread), so memory does not grow with the size of the corpus.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -27,6 +28,7 @@ Task = tuple[int, Any]
 Failed = Callable[[int, str], R]
 
 CRASHED = "the worker process crashed while processing this file"
+BACKSTOP_GRACE = 30.0  # seconds on top of twice --timeout before a silent worker is killed
 
 
 def timeout_reason(timeout: float) -> str:
@@ -39,38 +41,51 @@ def timeout_reason(timeout: float) -> str:
 
 
 class FileTimeout(BaseException):
-    """Raised by the alarm in the in-process executor.
+    """Raised by the alarm that bounds one task.
 
     A BaseException so that the stages' own `except Exception` cannot swallow it.
     """
 
 
-def run_in_process(func: Callable[[Any], R], tasks: Iterable[Task], timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
-    """Run tasks one after the other here; a SIGALRM bounds each when we are the main thread."""
-    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+TIMED_OUT = "minutemine:timed-out"  # what `call_with_alarm` returns instead of a result
+
+
+def call_with_alarm(func: Callable[[Any], R], arg: Any, timeout: float) -> R | str:
+    """`func(arg)`, or TIMED_OUT if it runs longer than `timeout` seconds.
+
+    Uses SIGALRM, so it only bounds Python code running in a main thread (a pool
+    worker's tasks run there); a hang inside a C call is caught by the pool's own
+    deadline instead.  Elsewhere it simply calls `func`.
+    """
+    if not (timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()):
+        return func(arg)
 
     def on_alarm(signum, frame):
         raise FileTimeout()
 
-    previous = signal.signal(signal.SIGALRM, on_alarm) if use_alarm else None
+    previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
-        for index, arg in tasks:
-            try:
-                if use_alarm:
-                    signal.setitimer(signal.ITIMER_REAL, timeout)
-                try:
-                    result = func(arg)
-                finally:
-                    if use_alarm:
-                        signal.setitimer(signal.ITIMER_REAL, 0)
-            except FileTimeout:
-                result = failed(index, timeout_reason(timeout))
-            except Exception as exc:
-                result = failed(index, f"internal error: {type(exc).__name__}: {exc}")
-            yield index, result
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return func(arg)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except FileTimeout:
+        return TIMED_OUT
     finally:
-        if use_alarm:
-            signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_in_process(func: Callable[[Any], R], tasks: Iterable[Task], timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
+    """Run tasks one after the other in this process, each bounded by `timeout`."""
+    for index, arg in tasks:
+        try:
+            result = call_with_alarm(func, arg, timeout)
+        except Exception as exc:
+            result = failed(index, f"internal error: {type(exc).__name__}: {exc}")
+        if isinstance(result, str) and result == TIMED_OUT:
+            result = failed(index, timeout_reason(timeout))
+        yield index, result
 
 
 def process_context() -> multiprocessing.context.BaseContext:
@@ -81,6 +96,25 @@ def process_context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(["minutemine.pipeline"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Pool initializer: end this worker once the run that started it is gone.
+
+    A run killed with SIGKILL cannot stop its workers; without this they would
+    finish their paper and then wait for work forever.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid was reused by another user's process: ours is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, name="minutemine-exit-with-parent", daemon=True).start()
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -94,11 +128,13 @@ def _kill(pool: ProcessPoolExecutor) -> None:
 
 
 def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, timeout: float,
-                failed: Failed) -> Iterator[tuple[int, R]]:
+                failed: Failed, grace: float = BACKSTOP_GRACE) -> Iterator[tuple[int, R]]:
     """Run tasks in `workers` processes, at most `workers` in flight.
 
-    A task over `timeout` seconds is reported as failed and the pool is replaced
-    (the only way to stop a hung worker); the other tasks in flight are run again.
+    A task over `timeout` seconds is stopped by an alarm in its worker and reported
+    as failed.  A worker that does not answer by twice that plus `grace` (a hang
+    in C code, where the alarm cannot fire) is killed with its pool, the only way
+    to stop it; the other tasks in flight are run again.
     When a worker dies (a crash inside a C library), the tasks in flight are
     re-run one at a time so that only the one that kills a worker on its own is
     reported as failed.
@@ -110,13 +146,16 @@ def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, t
     ctx = process_context()
 
     def submit(task: Task, alone: bool) -> None:
-        deadline = time.monotonic() + timeout if timeout > 0 else float("inf")
-        inflight[pool.submit(func, task[1])] = (task, deadline, alone)
+        # The worker's own alarm enforces `timeout`; this later deadline is the backstop for a
+        # hang inside C code, with room for a worker that is still starting up.
+        deadline = time.monotonic() + 2 * timeout + grace if timeout > 0 else float("inf")
+        inflight[pool.submit(call_with_alarm, func, task[1], timeout)] = (task, deadline, alone)
 
     try:
         while pending or suspects or inflight:
             if pool is None:
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                           initializer=exit_with_parent, initargs=(os.getpid(),))
             if suspects:
                 if not inflight:
                     submit(suspects.popleft(), alone=True)
@@ -130,7 +169,9 @@ def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, t
             for fut in done:
                 (index, arg), _, alone = inflight.pop(fut)
                 try:
-                    yield index, fut.result()
+                    result = fut.result()
+                    timed_out = isinstance(result, str) and result == TIMED_OUT
+                    yield index, failed(index, timeout_reason(timeout)) if timed_out else result
                 except BrokenProcessPool:
                     broken = True
                     if alone:
@@ -172,7 +213,11 @@ def run_on_dask(func: Callable[..., R], tasks: Iterable[tuple[int, Callable[[], 
     from distributed import wait as dask_wait
 
     pending = deque(tasks)
-    with Client(scheduler, set_as_default=False) as client, client.as_current():
+    try:
+        client = Client(scheduler, set_as_default=False, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    with client, client.as_current():
         window = max(2, 2 * sum(client.nthreads().values()))
         inflight: dict[Any, tuple[int, float]] = {}
         while pending or inflight:
