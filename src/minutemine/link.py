@@ -20,17 +20,16 @@ and requests get a status: answered, partly answered or outstanding.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
 
+from .answer_cues import defers, is_just_a_name, reads_as_done, same_body
 from .models import Commitment, DocumentRow, Item, Link
-from .similarity import AllowedPairs, TextIndex, linking_vocabulary, nearest_targets, normalise_for_matching
+from .stories import meeting_day_range, story_blocks
+from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
 
 # Chosen with benchmarks/sweep_link_threshold.py on corpus/gold (22 Nov 2026, 185 gold links, recall
 # capped at 0.37 by commitments extraction does not find yet).  Restatement 0.20/0.25/0.30 gave link
@@ -69,8 +68,7 @@ _RESPONSE_CUE = re.compile(
     r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b|"
     r"it was (?:confirmed|explained|clarified|noted)\b|officers? (?:confirmed|explained|clarified)\b)",
     re.IGNORECASE)
-_GENERIC_BODY_WORDS = {"the", "of", "city", "county", "borough", "district", "council", "london", "metropolitan",
-                       "royal", "town", "parish"}
+
 
 
 @dataclass
@@ -256,35 +254,6 @@ def _similarity_links(rows: _Rows, documents: list[DocumentRow], items_by_id: di
                     yield s, t, *scored
 
 
-def meeting_day_range(iso: str) -> tuple[float, float]:
-    """First and last day (ordinal) a meeting date may mean; unknown spans all time.
-
-    >>> meeting_day_range("2017-09-25") == (736597.0, 736597.0)
-    True
-    >>> meeting_day_range("2017-09")[1] - meeting_day_range("2017-09")[0]
-    29.0
-    >>> meeting_day_range("")
-    (-inf, inf)
-    """
-    from datetime import date
-
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso.strip())
-    if not m:
-        return float("-inf"), float("inf")
-    try:
-        year = int(m.group(1))
-        if m.group(3):
-            day = date(year, int(m.group(2)), int(m.group(3))).toordinal()
-            return float(day), float(day)
-        if m.group(2):
-            month = int(m.group(2))
-            last = calendar.monthrange(year, month)[1]
-            return float(date(year, month, 1).toordinal()), float(date(year, month, last).toordinal())
-        return float(date(year, 1, 1).toordinal()), float(date(year, 12, 31).toordinal())
-    except ValueError:
-        return float("-inf"), float("inf")
-
-
 def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
     """The commitment's words plus its lead-in's: "a. that ..." means little without "2. seeks assurance"."""
     parent = items_by_id.get(item.parent_id) if item is not None and item.parent_id else None
@@ -298,9 +267,9 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
     """(method, score, reply) for source row `s` answering target row `t`, or None if it may not."""
     a, q = rows.commitments[s], rows.commitments[t]
     evidence = []
-    if _same_body(q.addressee, a.actor):
+    if same_body(q.addressee, a.actor):
         evidence.append("asked")  # the body the request was addressed to answers it
-    elif _same_body(a.addressee, q.actor):
+    elif same_body(a.addressee, q.actor):
         evidence.append("reports_to")  # the answer is addressed to the body that asked
     if set(a.amounts_gbp) & set(q.amounts_gbp):
         evidence.append("amounts")
@@ -317,17 +286,12 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
     if source_role in ASKING and "asked" in evidence:
         return "tfidf+structure", score, True  # the body asked replies, even when it repeats the words
     if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
-        if _is_just_a_name(a.text, q):
+        if is_just_a_name(a.text, q):
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
     return ("tfidf+structure" if evidence else "tfidf"), score, False
-
-
-def _is_just_a_name(text: str, q: Commitment) -> bool:
-    """Whether `text` is no more than the name of the body that asked or was asked in `q`."""
-    return any(name and fuzz.token_sort_ratio(text.lower(), name.lower()) >= 85 for name in (q.addressee, q.actor))
 
 
 def _record_papers(rows: _Rows) -> dict[str, bool]:
@@ -353,74 +317,6 @@ def _records_proposal(rows: _Rows, s: int, t: int) -> bool:
     (a_first, a_last), (q_first, q_last) = rows.meeting[s], rows.meeting[t]
     same_meeting = a_first <= q_last and q_first <= a_last and a_first > float("-inf")
     return same_meeting and rows.record_paper.get(a.doc_id, False) and not rows.record_paper.get(q.doc_id, False)
-
-
-def _same_body(x: str, y: str) -> bool:
-    """Whether two actor names are the same body ("The committee" is the committee named in full).
-
-    >>> _same_body("The committee", "Wellbeing Overview and Scrutiny Committee")
-    True
-    >>> _same_body("Cabinet", "Wellbeing Overview and Scrutiny Committee")
-    False
-    """
-    return bool(x and y) and _same_body_name(x, y)
-
-
-@lru_cache(maxsize=100_000)
-def _same_body_name(x: str, y: str) -> bool:
-    x, y = (" ".join(w for w in v.lower().split() if w != "the") for v in (x, y))
-    return bool(x and y) and fuzz.token_set_ratio(x, y) >= 85
-
-
-def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
-    """Group papers into blocks of one story: councils whose papers name each other link together.
-
-    Plymouth's papers name Torbay Council, so Plymouth and Torbay are one block; Bristol
-    is another.  Returns doc_id -> block name (the alphabetically first body in it).
-    """
-    bodies = sorted({d.body for d in documents if d.body})
-    place = {b: _place_word(b) for b in bodies}
-    parent = {b: b for b in bodies}
-
-    def find(b: str) -> str:
-        while parent[b] != b:
-            parent[b] = parent[parent[b]]
-            b = parent[b]
-        return b
-
-    text_of_doc: dict[str, list[str]] = defaultdict(list)
-    for i in items:
-        text_of_doc[i.doc_id].append(i.text)
-    bodies_of_place: dict[str, list[str]] = defaultdict(list)
-    for b, p in place.items():
-        if p:
-            bodies_of_place[p].append(b)
-    if not bodies_of_place:
-        return {d.doc_id: d.body for d in documents}
-    # Case matters: "Reading" the town, not "reading" the report.
-    any_place = re.compile(r"\b(" + "|".join(map(re.escape, sorted(bodies_of_place, key=lambda p: (-len(p), p)))) + r")\b")
-    for d in sorted(documents, key=lambda d: d.doc_id):
-        if not d.body:
-            continue
-        text = d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, []))
-        named = set(any_place.findall(text))
-        for other in sorted(b for p in named for b in bodies_of_place[p]):
-            if other != d.body:
-                a, b = sorted((find(d.body), find(other)))
-                parent[b] = a
-    return {d.doc_id: find(d.body) if d.body else "" for d in documents}
-
-
-def _place_word(body: str) -> str:
-    """The distinctive word of a council's name.
-
-    >>> _place_word("Plymouth City Council")
-    'Plymouth'
-    >>> _place_word("London Borough of Hackney Council")
-    'Hackney'
-    """
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", body) if w.lower() not in _GENERIC_BODY_WORDS]
-    return words[0] if words else ""
 
 
 def _one_reply_per_paper(rows: _Rows, candidates: dict[int, list[_Candidate]],
@@ -479,41 +375,6 @@ def _break_mutual_links(rows: _Rows, ranked: dict[int, list[_Candidate]]) -> dic
             else:
                 ranked[s] = ranked[s][1:]
     return ranked
-
-
-def defers(text: str) -> bool:
-    """Whether an answer only promises an answer ("Review in progress", "plan in development").
-
-    >>> defers("Review in progress by Chief Exec, Strategic Director for People and Leader")
-    True
-    >>> defers("No intention to move from agreed MTFS/Budget. Staff changes at SMT level only")
-    False
-    """
-    return bool(_deferral_pattern().search(text))
-
-
-@cache
-def _deferral_pattern() -> re.Pattern:
-    return re.compile(linking_vocabulary()["deferral"]["pattern"], re.IGNORECASE)
-
-
-_DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,4})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
-                   r"gave|took|set up|began|undertook)\b", re.IGNORECASE)
-
-
-def reads_as_done(text: str) -> bool:
-    """Whether a text reports something done rather than proposing it.
-
-    >>> reads_as_done("Approved, subject to suitable resource being available")
-    True
-    >>> reads_as_done("Approve, subject to suitable resource being available")
-    False
-    >>> reads_as_done("The Transport and Connectivity Committee noted the report.")
-    True
-    >>> reads_as_done("The committee advises council to consider")
-    False
-    """
-    return bool(_DONE.match(text))
 
 
 def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str, Item]) -> dict[int, str]:

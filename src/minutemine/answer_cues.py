@@ -1,0 +1,72 @@
+"""Small judgements about the wording of requests and answers, used by the link stage.
+
+Each is a pure function of text (and names) so it can be read, doctested and
+changed on its own; the word lists behind them are in patterns/linking.jsonl.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+
+from .models import Commitment
+from .similarity import linking_vocabulary
+
+
+def defers(text: str) -> bool:
+    """Whether an answer only promises an answer ("Review in progress", "plan in development").
+
+    >>> defers("Review in progress by Chief Exec, Strategic Director for People and Leader")
+    True
+    >>> defers("No intention to move from agreed MTFS/Budget. Staff changes at SMT level only")
+    False
+    """
+    return bool(_deferral_pattern().search(text))
+
+
+@cache
+def _deferral_pattern() -> re.Pattern:
+    return re.compile(linking_vocabulary()["deferral"]["pattern"], re.IGNORECASE)
+
+
+_DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,4})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
+                   r"gave|took|set up|began|undertook)\b", re.IGNORECASE)
+
+
+def reads_as_done(text: str) -> bool:
+    """Whether a text reports something done rather than proposing it.
+
+    >>> reads_as_done("Approved, subject to suitable resource being available")
+    True
+    >>> reads_as_done("Approve, subject to suitable resource being available")
+    False
+    >>> reads_as_done("The Transport and Connectivity Committee noted the report.")
+    True
+    >>> reads_as_done("The committee advises council to consider")
+    False
+    """
+    return bool(_DONE.match(text))
+
+
+def same_body(x: str, y: str) -> bool:
+    """Whether two actor names are the same body ("The committee" is the committee named in full).
+
+    >>> same_body("The committee", "Wellbeing Overview and Scrutiny Committee")
+    True
+    >>> same_body("Cabinet", "Wellbeing Overview and Scrutiny Committee")
+    False
+    """
+    return bool(x and y) and _same_body_name(x, y)
+
+
+@lru_cache(maxsize=100_000)
+def _same_body_name(x: str, y: str) -> bool:
+    x, y = (" ".join(w for w in v.lower().split() if w != "the") for v in (x, y))
+    return bool(x and y) and fuzz.token_set_ratio(x, y) >= 85
+
+
+def is_just_a_name(text: str, q: Commitment) -> bool:
+    """Whether `text` is no more than the name of the body that asked or was asked in `q`."""
+    return any(name and fuzz.token_sort_ratio(text.lower(), name.lower()) >= 85 for name in (q.addressee, q.actor))

@@ -1,0 +1,92 @@
+"""Which papers belong to one story, and when their meetings were: the blocks and order of linking."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+
+from .models import DocumentRow
+
+_GENERIC_BODY_WORDS = {"the", "of", "city", "county", "borough", "district", "council", "london", "metropolitan",
+                       "royal", "town", "parish"}
+
+
+def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
+    """Group papers into blocks of one story: councils whose papers name each other link together.
+
+    Plymouth's papers name Torbay Council, so Plymouth and Torbay are one block; Bristol
+    is another.  Returns doc_id -> block name (the alphabetically first body in it).
+    """
+    bodies = sorted({d.body for d in documents if d.body})
+    place = {b: _place_word(b) for b in bodies}
+    parent = {b: b for b in bodies}
+
+    def find(b: str) -> str:
+        while parent[b] != b:
+            parent[b] = parent[parent[b]]
+            b = parent[b]
+        return b
+
+    text_of_doc: dict[str, list[str]] = defaultdict(list)
+    for i in items:
+        text_of_doc[i.doc_id].append(i.text)
+    bodies_of_place: dict[str, list[str]] = defaultdict(list)
+    for b, p in place.items():
+        if p:
+            bodies_of_place[p].append(b)
+    if not bodies_of_place:
+        return {d.doc_id: d.body for d in documents}
+    # Case matters: "Reading" the town, not "reading" the report.
+    any_place = re.compile(r"\b(" + "|".join(map(re.escape, sorted(bodies_of_place, key=lambda p: (-len(p), p)))) + r")\b")
+    for d in sorted(documents, key=lambda d: d.doc_id):
+        if not d.body:
+            continue
+        text = d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, []))
+        named = set(any_place.findall(text))
+        for other in sorted(b for p in named for b in bodies_of_place[p]):
+            if other != d.body:
+                a, b = sorted((find(d.body), find(other)))
+                parent[b] = a
+    return {d.doc_id: find(d.body) if d.body else "" for d in documents}
+
+
+def _place_word(body: str) -> str:
+    """The distinctive word of a council's name.
+
+    >>> _place_word("Plymouth City Council")
+    'Plymouth'
+    >>> _place_word("London Borough of Hackney Council")
+    'Hackney'
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", body) if w.lower() not in _GENERIC_BODY_WORDS]
+    return words[0] if words else ""
+
+
+def meeting_day_range(iso: str) -> tuple[float, float]:
+    """First and last day (ordinal) a meeting date may mean; unknown spans all time.
+
+    >>> meeting_day_range("2017-09-25") == (736597.0, 736597.0)
+    True
+    >>> meeting_day_range("2017-09")[1] - meeting_day_range("2017-09")[0]
+    29.0
+    >>> meeting_day_range("")
+    (-inf, inf)
+    """
+    from datetime import date
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso.strip())
+    if not m:
+        return float("-inf"), float("inf")
+    try:
+        year = int(m.group(1))
+        if m.group(3):
+            day = date(year, int(m.group(2)), int(m.group(3))).toordinal()
+            return float(day), float(day)
+        if m.group(2):
+            month = int(m.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return float(date(year, month, 1).toordinal()), float(date(year, month, last).toordinal())
+        return float(date(year, 1, 1).toordinal()), float(date(year, 12, 31).toordinal())
+    except ValueError:
+        return float("-inf"), float("inf")
