@@ -65,7 +65,7 @@ _NUM_PAREN_LETTER = re.compile(r"^(?P<num>\d{1,3})\s?\((?P<letter>[a-z])\)\s*(?P
 _NUM_LETTER = re.compile(r"^(?P<num>\d{1,3})(?P<letter>[a-z])\.(?=\s)\s*(?P<rest>.*)$")
 _NUM = re.compile(r"^(?P<open>\()?(?P<num>\d{1,3})(?P<close>\.{1,2}|\)|(?<=\d)(?=\s))(?:\s+|(?=[A-Z]))(?P<rest>\S.*)$")
 _MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-                    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+                    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d|\s*$)", re.I)
 _ALPHA = re.compile(r"^(?P<open>\()?(?P<alpha>[a-zA-Z]|[ivxlc]{2,6}|[IVXLC]{2,6})(?P<close>[.)])\s+(?P<rest>\S.*)$")
 
 
@@ -94,8 +94,10 @@ def parse_label(text: str) -> Label | None:
     'n'
     >>> parse_label("12 September 2024 at 5.00 pm") is None, parse_label("Recommendation 2A was moved by") is None
     (True, True)
-    >>> parse_label("3 Declarations of Interest").value, parse_label("30 Mary Rivers").value
-    (3, 30)
+    >>> parse_label("3 Declarations of Interest").value, parse_label("08 Jan Ratcliffe").value
+    (3, 8)
+    >>> parse_label("8 20 mph Review").rest, parse_label("4 and Bristol Transport Strategy") is None
+    ('20 mph Review', True)
     """
     text = text.strip()
     if (m := _WORD.match(text)) and not m["rest"][:1].islower():  # not "Recommendation 2A was moved"
@@ -117,7 +119,7 @@ def parse_label(text: str) -> Label | None:
     if m := _NUM.match(text):
         if m["open"] and m["close"] != ")":
             return None
-        if not m["close"].strip() and (_MONTH.match(m["rest"]) or not m["rest"][0].isupper()):
+        if not m["close"].strip() and (_MONTH.match(m["rest"]) or not (m["rest"][0].isupper() or m["rest"][0].isdigit())):
             return None  # "12 September 2024 at 5.00 pm" is a date; "4 and Bristol …" a wrapped number
         close = {"..": "."}.get(m["close"], m["close"])
         style = ("(" if m["open"] else "") + "n" + close

@@ -97,8 +97,9 @@ class Node:
         """A numbered heading ("1. Purpose", "7 Opportunities to promote …", "Recommendation 1 – …")."""
         if self.role != "labelled" or self.label is None or self.block.bulleted:
             return False
-        if self.style in ("word:question", "word:statement"):
-            return False  # a list of questions received, each one line
+        if self.style in ("word:question", "word:statement") or " | " in self.label.rest \
+                or self.label.printed.startswith("0"):
+            return False  # a list of questions received, each one line; a numbered table row
         if self.parent is not None and self.parent.role not in ("root", "section", "agenda", "labelled"):
             return False  # an item of a list introduced by a sentence
         if self.style in ("word:recommendation", "word:item"):

@@ -96,7 +96,9 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
         elif node.role == "labelled":
             role = _intro_role(parent)
             before = previous_sibling.get(id(node))
-            if node.style in _WORD_KIND:
+            if " | " in node.label.rest:
+                kind = "table_row"  # "1 | George Foster-Morison | Proposing …" in a public forum table
+            elif node.style in _WORD_KIND:
                 kind = _WORD_KIND[node.style]
             elif before is not None and before.role == "prose" and before.is_intro \
                     and list_role(before.text) == "resolution":

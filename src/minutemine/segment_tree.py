@@ -88,7 +88,7 @@ class TreeBuilder:
         return standalone or (nxt is not None and (nxt.label is not None or nxt.bulleted) and block.blank_before)
 
     def place_table_row(self, block: Block) -> None:
-        while not (self.top.is_container or self.top.is_intro):
+        while not (self.top.is_container or self.top.is_intro or self.top.is_heading_item):
             self.stack.pop()
         self.attach(Node(role="table", block=block, text=block.text), push=False)
 
@@ -258,13 +258,17 @@ class TreeBuilder:
             if style == "n(a)" and node.label.parts[0] != label.parts[0]:
                 continue
             candidates.append(node)
+        if "|" in label.rest or label.printed.startswith("0"):
+            # a table row or a zero-padded "06 Melissa Topping" does not follow minute 5
+            candidates = [node for node in candidates if not (
+                node.is_heading_item and node.parent is not None and node.parent.role in ("root", "section"))]
         for node in candidates:
             if node.value == value - 1:
                 return node
         for node in candidates:
-            if node.value < value:
-                return node
-        return candidates[0] if candidates else None
+            if node.value < value and not (node.is_heading_item and value - node.value > 5):
+                return node  # minute 6 is followed by 7 or 9, not by row "40 Maita Robinson"
+        return candidates[0] if candidates and candidates[0].value >= value else None
 
     def read_label(self, label: Label, i: int) -> tuple[str, str, int]:
         """Choose between the readings of an ambiguous label ("i" letter or roman, "I." or 1)."""
