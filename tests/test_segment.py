@@ -127,8 +127,8 @@ def test_cabinet_roman_looking_I_before_2_is_resolution_1():
     ("2. Funding will be found.\n2(a) Transitional Funding approved\n2(b) Transitional Funding covers 3 phases\n",
      [("2", "paragraph", ""), ("2.a", "paragraph", "2"), ("2.b", "paragraph", "2")]),
     ("Decision taken today.\nThe Policy Committee:\n1. Residents Parking\na. Approve an increase.\nb. Approve more.\n",
-     [("#1", "paragraph", ""), ("#2", "paragraph", ""), ("1", "resolution", "#2"), ("1.a", "paragraph", "1"),
-      ("1.b", "paragraph", "1")]),
+     [("#1", "paragraph", ""), ("#2", "paragraph", ""), ("1", "resolution", "#2"), ("1.a", "resolution", "1"),
+      ("1.b", "resolution", "1")]),
 ])
 def test_numbering_scheme(text, expected):
     assert tree(text) == expected

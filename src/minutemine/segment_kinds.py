@@ -105,6 +105,8 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
                 kind = "resolution"  # "It was APPROVED" / "2a. Residents Parking - Approve …"
             elif role in _ROLE_KIND:
                 kind = _ROLE_KIND[role]
+            elif parent_kind == "resolution" and parent.role == "labelled":
+                kind = "resolution"  # "2. Residents Parking" / "a. Approve and implement increase …"
             elif parent_kind == "recommendation" and parent.role == "labelled" and not parent.style.startswith("word:"):
                 kind = "request"  # "3. That subject to agreement … – a. the DfE will provide …"
             elif deck and node.block.bulleted and node.style == "n." and parent is not None \
