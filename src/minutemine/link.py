@@ -12,10 +12,15 @@ Evidence, strongest first:
 - **tfidf** / **tfidf+structure** — text similarity (see `similarity.py`) within a
   block of papers of one story (councils that mention each other), with bonuses when
   the body asked is the one answering, or the two share dates, amounts or names.
+  Two kinds of reply are kept once per paper: the body asked answering with its own
+  advice (the scrutiny minute answering Cabinet's item 3), and a meeting's record of
+  a decision answering the proposal put to that meeting (decision form → report).
 
-Only a pair scoring at least `THRESHOLD` is kept: a wrong link is worse than none.
-Each answer's candidates are ranked by score, ties by request id (rank 1 is chosen),
-and requests get a status: answered, partly answered or outstanding.
+Only a pair scoring at least `THRESHOLD` is kept (a restatement or a reply: at least
+`RESTATEMENT_MIN_SIMILARITY` of wording): a wrong link is worse than none.  Each
+answer's candidates are ranked by score, ties by request id (rank 1 is chosen), and
+requests get a status: answered; partly answered (only some of its numbered parts
+answered, only restated, or only promised an answer: "review in progress"); outstanding.
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """Text similarity for linking: TF-IDF vectors and a blocked nearest-neighbour search.
 
-Two views of each text are kept.  Word TF-IDF (uni- and bigrams, English stop words
-removed) is the *index*: a sparse matrix product over one block of papers gives every
-source's nearest targets without a Python loop over pairs.  Character n-gram TF-IDF
-(`char_wb`, 3–5) then rescores only those candidates, so that "staffing"/"staff" or
-"impact upon"/"impact on" still count as the same wording.
+Texts are first cut to their content words: no English stop words and no framing
+words ("provides clarity about", "seeks assurance that": patterns/linking.jsonl), which
+say how something is asked, not what.  Two views of each text are then kept.  Word
+TF-IDF over Snowball stems (uni- and bigrams) is the *index*: a sparse matrix product
+over one block of papers gives every source's nearest targets without a Python loop
+over pairs.  Character n-gram TF-IDF (`char_wb`, 3–5) then rescores only those
+candidates, so that "staffing"/"staff" or "accountabilities"/"accountability" still
+count as the same wording.  The similarity is the mean of the two cosines.
 """
 
 from __future__ import annotations
@@ -101,7 +104,7 @@ class TextIndex:
 
     @classmethod
     def fit(cls, texts: list[str]) -> TextIndex:
-        """Vectorise `texts` (already normalised).  Deterministic for the same list.
+        """Vectorise `texts` (normalised, see `normalise_for_matching`).  Deterministic for the same list.
 
         >>> index = TextIndex.fit(["no impact on service delivery", "no impact upon service delivery", "ict systems"])
         >>> round(float(index.pair_similarity(np.array([0]), np.array([1]))[0]), 2) > 0.5
