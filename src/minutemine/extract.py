@@ -227,6 +227,8 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
     if not actor and kind == "action" and cue is not None and _PASSIVE_UNDERTAKING.match(
             span.doc.text[cue.end_char:cue.end_char + 40]):
         actor = "Officers"  # "Further updates will be brought to the Committee"
+    if not actor and kind == "request" and paper.is_minutes and cue is not None:
+        actor = paper.committee  # "Members requested…", "Concerns were raised…"
     if not actor and kind == "decision":
         actor = paper.decider
     if not actor and kind == "assurance":
@@ -290,6 +292,9 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             continue  # "This will enable…", "the consultation must be…": description, not an undertaking
         if kind == "action" and context.kind in ("assurance", "request", "discussion"):
             kind = "assurance" if discussion else context.kind  # a point made in reply by officers
+        elif (kind == "action" and paper.is_minutes and not context.kind and cue.id_ == "will"
+              and paper.canonical(actors.actor_before(sent, cue.start, paper.abbreviations)) in ("", "Officers")):
+            kind = "assurance"  # "Officers will work with…": minutes record undertakings given in reply
         sent_context = context
         if discussion:
             sent_context = Context(actor=paper.committee if kind == "request" else "",
@@ -328,8 +333,14 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
 def _paper(doc: Document) -> Paper:
     abbreviations = actors.abbreviations_for(doc.text)
     committees = re.findall(r"\b((?:[A-Z][\w&'’]*\s+(?:and\s+|&\s+)?){1,5}(?:Committee|Panel))\b", doc.text)
-    named = [c for c in committees if len(c.split()) > 2]
+    named = [" ".join(c.split()) for c in committees if len(c.split()) > 2]
     committee = max(named, key=named.count) if named else ""
+    words = set(committee.replace("&", "and").split())
+    fuller = [c for c in named if words < set(c.replace("&", "and").split())]
+    if fuller:  # "Transport and Connectivity Committee" is short for "… Policy Committee"
+        committee = max(fuller, key=fuller.count)
+    in_title = [c for c in named if c in doc.title]
+    committee = (max(in_title, key=len) if in_title else committee).replace(" & ", " and ")
     if not committee and re.search(r"\bScrutiny\b", doc.text) and re.search(r"\bthe Panel\b", doc.text):
         committee = "Scrutiny Panel"
     name = (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
