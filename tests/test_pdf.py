@@ -87,6 +87,12 @@ def test_pdfium_line_end_hyphens_become_real_hyphens(bristol):
     assert "to award the project, in-line with the" in decisions
 
 
+def test_hyphen_at_a_line_end_inside_a_table_cell_keeps_the_compound_regression_in_line(bristol):
+    # "in-" ends a line inside the decision form's cell; the cell's lines are joined back.
+    assert ("necessary for the implementation of Stage 1 of the WPL, in-line with the procurement routes"
+            in bristol["bristol-tcpc-decisions-2024-09-12"].text)
+
+
 def test_year_range_broken_at_the_line_end_is_rejoined_with_its_hyphen(bristol):
     assert "taken as at Quarter 1 2024-2025." in bristol["bristol-tcpc-minutes-2024-09-12"].text
 

@@ -3,7 +3,7 @@
 The stages, chained in `ingest_pdf`:
 
     open_pdf → page_to_raw_lines (pdfium text layer, one RawLine per visual line, with its
-    position) → rulings_to_tables / table_rows_to_lines (pages with ruled tables only) →
+    position; ruled tables rebuilt row by row by `pdf_tables`) →
     mark_furniture (lines repeating at the same height in the page margins) →
     raw_to_lines (bullets, spaces) → rejoin_hyphenated → renumber (offsets).
 
@@ -11,14 +11,7 @@ pypdfium2's text layer is used for everything, because it is two orders of magni
 than pdfplumber (pdfminer parses each page in Python: ~10 pages/s against ~500).  Ruled
 tables are found from pdfium's own path objects rather than by pdfplumber's table finder
 for the same reason: on these council papers a third of all pages carry a ruled table.
-
-Tables: first the lines of each cell that only wrap (the next line starts in lower case,
-or the line ends with "and", "to", "of" ...) are joined back.  Then a row whose cells are
-each one line comes out as ONE line, "cell | cell | cell"; a row where a cell still holds
-several lines (a list, a label over its text) comes out as consecutive lines, the whole left
-cell first, then the next cell (a short label cell such as "(d)" or "01, 02 & 03" is put in
-front of the next cell's first line).  Either way the two columns of an
-"Issue raised | Response" table never interleave half-lines.
+How a table comes out as lines is described in `pdf_tables`.
 """
 
 from __future__ import annotations
@@ -31,21 +24,14 @@ from pathlib import Path
 
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
+from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
 SAME_HEIGHT = 3.0  # points: a running header sits at the same height on every page
 FURNITURE_SHARE = 0.3  # ... on at least this share of the pages (and at least two)
-RULE_THICKNESS = 2.5  # points: a path thinner than this is a ruling line
-MAX_TABLE_COLUMNS = 6  # more "columns" than this is word highlighting, not a table
-LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for the next cell
 # Markings that are furniture even on a one-page paper, when they sit in the margin.
 _MARKINGS = re.compile(r"^(?:OFFICIAL(?:[- ]SENSITIVE)?|NOT PROTECTIVELY MARKED|page \d+( of \d+)?|\d+)$", re.I)
-_LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)[-\ufffe](?=\w)")
-_CELL_CONNECTOR_END = re.compile(r"\b(?:and|or|to|of|the|a|an|for|on|in|at|with|by|&)$", re.I)
-_CELL_LIST_START = re.compile(r"^(?:\(?[0-9a-z]{1,3}[.)]\s|\d+\s*[-–]|[•·\-]\s|o\s+[A-Z])")
-_WORD_HYPHEN_END = re.compile(r"\w-$")
-_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d\b")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -120,9 +106,9 @@ def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
         height = page.get_height()
         lines = _split_lines(text, textpage, index + 1, height)
         try:
-            tables = rulings_to_tables(_rulings(page))
+            tables = rulings_to_tables(page_rulings(page))
             if tables:
-                lines = table_rows_to_lines(lines, tables, text, textpage, index + 1, height)
+                lines = table_rows_to_lines(lines, tables, textpage)
         except Exception:  # odd drawing operators: the plain text layer is still good text
             pass
         return lines
@@ -175,257 +161,6 @@ def _visual_lines(text: str, start: int, end: int, textpage) -> list[tuple[int, 
 
 
 # --- tables -------------------------------------------------------------------------------
-
-@dataclass
-class Table:
-    """A ruled table: row bands (top, bottom) each with its column edges (x positions)."""
-
-    rows: list[tuple[float, float, list[float]]]
-
-    @property
-    def top(self) -> float:
-        return self.rows[0][0]
-
-    @property
-    def bottom(self) -> float:
-        return self.rows[-1][1]
-
-
-def _rulings(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling segments from path objects.
-
-    Walks the page objects through pdfium's C API: pypdfium2's `get_objects` wraps every
-    text object in a Python object first, which cost more than the whole text layer.
-    """
-    horizontal: list[tuple[float, float, float]] = []
-    vertical: list[tuple[float, float, float]] = []
-    for left, bottom, right, top in _path_bounds(page.raw):
-        width, height = right - left, top - bottom
-        if height <= RULE_THICKNESS and width > RULE_THICKNESS:
-            horizontal.append(((bottom + top) / 2, left, right))
-        elif width <= RULE_THICKNESS and height > RULE_THICKNESS:
-            vertical.append(((left + right) / 2, bottom, top))
-        elif width > RULE_THICKNESS and height > RULE_THICKNESS:  # a cell drawn as a rectangle
-            horizontal += [(bottom, left, right), (top, left, right)]
-            vertical += [(left, bottom, top), (right, bottom, top)]
-    return horizontal, vertical
-
-
-def _path_bounds(raw_page, depth: int = 0) -> list[tuple[float, float, float, float]]:
-    """Bounding boxes of the path objects of a page (or of a form XObject inside it)."""
-    import ctypes
-
-    import pypdfium2.raw as c
-
-    count, get = ((c.FPDFPage_CountObjects, c.FPDFPage_GetObject) if depth == 0
-                  else (c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject))
-    box = [ctypes.c_float() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in box]
-    get_type, get_bounds, path, form = c.FPDFPageObj_GetType, c.FPDFPageObj_GetBounds, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM
-    out = []
-    for i in range(count(raw_page)):
-        obj = get(raw_page, i)
-        kind = get_type(obj)
-        if kind == path and get_bounds(obj, *refs):
-            out.append((box[0].value, box[1].value, box[2].value, box[3].value))
-        elif kind == form and depth < 3:
-            out.extend(_path_bounds(obj, depth + 1))
-    return out
-
-
-def rulings_to_tables(rulings) -> list[Table]:
-    """Group ruling lines into tables: bands between horizontal rules crossed by ≥ 3 verticals.
-
-    A table needs two or more such rows.
-
-    >>> grid = ([(100, 0, 200), (80, 0, 200), (60, 0, 200)], [(0, 60, 100), (90, 60, 100), (200, 60, 100)])
-    >>> [(t.top, t.bottom, len(t.rows)) for t in rulings_to_tables(grid)]
-    [(100, 60, 2)]
-    >>> rulings_to_tables(([(100, 0, 200), (80, 0, 200)], []))
-    []
-    """
-    horizontal, vertical = rulings
-    levels = sorted({round(y, 0) for y, _, _ in horizontal}, reverse=True)
-    tables: list[Table] = []
-    current: list[tuple[float, float, list[float]]] = []
-    for top, bottom in zip(levels, levels[1:]):
-        if top - bottom < 4:  # a double rule, not a row
-            continue
-        edges = sorted({round(x, 0) for x, y0, y1 in vertical if y0 <= bottom + 2 and y1 >= top - 2})
-        edges = [x for i, x in enumerate(edges) if i == 0 or x - edges[i - 1] > 4]
-        if 3 <= len(edges) <= MAX_TABLE_COLUMNS + 1:
-            if current and abs(current[-1][1] - top) > 2:
-                tables.append(Table(current))
-                current = []
-            current.append((top, bottom, edges))
-        elif current:
-            tables.append(Table(current))
-            current = []
-    if current:
-        tables.append(Table(current))
-    # One ruled row is a form field or a box around a heading, not a table worth rebuilding.
-    return [t for t in tables if len(t.rows) >= 2]
-
-
-def table_rows_to_lines(lines: list[RawLine], tables: list[Table], text: str, textpage,
-                        page_no: int, height: float) -> list[RawLine]:
-    """Replace the text-layer lines inside each table by its rows, read cell by cell."""
-    band: dict[int, list[RawLine]] = defaultdict(list)
-    out: list[RawLine | int] = []
-    for line in lines:
-        hit = next((k for k, t in enumerate(tables) if line.text and t.bottom - 1 <= line.bottom <= t.top + 1), None)
-        if hit is None:
-            out.append(line)
-            continue
-        if hit not in band:
-            out.append(hit)  # the table goes where its first line was
-        band[hit].append(line)
-    result: list[RawLine] = []
-    for item in out:
-        if isinstance(item, int):
-            result.extend(_table_lines(tables[item], band[item], textpage, page_no, height))
-        else:
-            result.append(item)
-    return result
-
-
-def _table_lines(table: Table, band: list[RawLine], textpage, page_no: int, height: float) -> list[RawLine]:
-    out = []
-    for top, bottom, edges in table.rows:
-        cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
-        cells = [(unwrap_cell(cell), offset) for cell, offset in cells if cell]
-        if not cells:
-            continue
-
-        def make(s: str, offset: int) -> RawLine:
-            return RawLine(s, page_no, offset, bottom, top, height, table=True)
-
-        if len(cells) > 1 and len(cells[0][0]) == 1 and _LABEL_CELL.match(cells[0][0][0]):
-            cells = _label_in_front(cells)
-        if all(len(cell) == 1 for cell, _ in cells):
-            out.append(make(" | ".join(cell[0] for cell, _ in cells), cells[0][1]))
-            continue
-        if len(cells) > 1 and len(" ".join(cells[0][0])) <= LABEL_CELL_CHARS:
-            cells = _label_in_front(cells)
-        out.extend(make(s, offset) for cell, offset in cells for s in cell)
-    return out
-
-
-def _label_in_front(cells: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
-    """Put a label cell ("(d)", "01, 02 & 03") in front of the first line of the next cell."""
-    (label, offset), (lines, _) = cells[0], cells[1]
-    return [([f"{' '.join(label)} {lines[0]}"] + lines[1:], offset)] + cells[2:]
-
-
-def _cells_from_lines(band: list[RawLine], top: float, bottom: float, edges: list[float],
-                      textpage) -> list[tuple[list[str], int]] | None:
-    """A row's cells from the text-layer lines, each line cut where it crosses a column edge.
-
-    pdfium joins the text of cells that share a baseline into one line ("(b) Ward:",
-    "Teri Bramah 60- Can Bcc ..."); a binary search on character boxes finds the cut, a few
-    boxes per line, far cheaper than reading each cell by area.  None when a line does not
-    fit the columns (then `_cells_bounded` reads the cells by area).
-    """
-    cells: list[list[str]] = [[] for _ in edges[1:]]
-    offsets = [-1] * len(cells)
-    center = _char_centers(textpage)
-    for line in band:
-        if not (bottom <= line.bottom < top):
-            continue
-        stripped = line.text.rstrip()
-        first = _column(center(line.source_offset, stripped, 0), edges)
-        if first is None:
-            return None
-        if first == _column(center(line.source_offset, stripped, len(stripped) - 1), edges):
-            cells[first].append(" ".join(stripped.split()))  # the usual case: inside one cell
-            if offsets[first] < 0:
-                offsets[first] = line.source_offset
-            continue
-        cuts = [0]
-        for edge in edges[1:-1]:
-            lo, hi = cuts[-1], len(stripped)
-            while lo < hi:  # the first character whose centre is right of the edge
-                mid = (lo + hi) // 2
-                if center(line.source_offset, stripped, mid) < edge:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            cuts.append(lo)
-        cuts.append(len(stripped))
-        for column, (a, b) in enumerate(zip(cuts, cuts[1:])):
-            piece = " ".join(stripped[a:b].split())
-            if piece:
-                cells[column].append(piece)
-                if offsets[column] < 0:
-                    offsets[column] = line.source_offset + a
-    return list(zip(cells, offsets))
-
-
-def _char_centers(textpage):
-    """center(offset, text, i): x centre of the first non-space character at or after text[i]."""
-    import ctypes
-
-    import pypdfium2.raw as c
-
-    box = [ctypes.c_double() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in box]
-    get_box, raw = c.FPDFText_GetCharBox, textpage.raw
-
-    def center(offset: int, text: str, i: int) -> float:
-        while i < len(text) and text[i] == " ":
-            i += 1
-        if i >= len(text):
-            return float("inf")
-        get_box(raw, offset + i, *refs)
-        return (box[0].value + box[1].value) / 2
-
-    return center
-
-
-def _cells_bounded(top: float, bottom: float, edges: list[float], textpage) -> list[tuple[list[str], int]]:
-    cells = []
-    for left, right in zip(edges, edges[1:]):
-        cell = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
-        cell = cell.replace("\x02", "\ufffe")  # pdfium's line-end hyphen here; rejoin_hyphenated resolves it
-        cells.append(([" ".join(part.split()) for part in _LINE_BREAK.split(cell) if part.strip()], -1))
-    return cells
-
-
-def _column(x: float, edges: list[float]) -> int | None:
-    for i, (left, right) in enumerate(zip(edges, edges[1:])):
-        if left - 1 <= x <= right + 1:
-            return i
-    return None
-
-
-def unwrap_cell(lines: list[str]) -> list[str]:
-    """Join the lines of a table cell that only wrap; keep real breaks (lists, labels).
-
-    >>> unwrap_cell(["Supporting studies and", "information"])
-    ['Supporting studies and information']
-    >>> unwrap_cell(["the WPL, in-", "line with the routes"])
-    ['the WPL, in\ufffeline with the routes']
-    >>> unwrap_cell(["November to early March", "2026"])
-    ['November to early March 2026']
-    >>> unwrap_cell(["Reason for decision:", "As set out in the report."])
-    ['Reason for decision:', 'As set out in the report.']
-    >>> unwrap_cell(["01 – EBLN Monitoring Report Q1", "02 – EBLN Monitoring Report Q2"])
-    ['01 – EBLN Monitoring Report Q1', '02 – EBLN Monitoring Report Q2']
-    """
-    out: list[str] = []
-    for line in lines:
-        if out and _WORD_HYPHEN_END.search(out[-1]) and line[:1].isalnum():
-            # a word broken at the hyphen: rejoin_hyphenated decides whether the hyphen stays
-            out[-1] = f"{out[-1][:-1]}\ufffe{line}"
-            continue
-        wraps = line[:1].islower() or _CELL_CONNECTOR_END.search(out[-1] if out else "") or _YEAR_ONLY.match(line)
-        if out and wraps and not _CELL_LIST_START.match(line) and not out[-1].endswith((":", ".")):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
-
-
 # --- furniture ----------------------------------------------------------------------------
 
 def furniture_key(text: str) -> str:
