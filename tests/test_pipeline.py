@@ -201,3 +201,36 @@ def test_dask_cluster_gives_the_same_tables_as_a_local_run(corpus_dir, tmp_path)
     # The reference also processes papers in fresh processes and links here, like the Dask run.
     run([corpus_dir], tmp_path / "local", Settings(workers=2, use_cache=False, quiet=True))
     assert tables(tmp_path / "dask") == tables(tmp_path / "local")
+
+
+def test_cli_cache_dir_and_summary_line(text_papers, tmp_path):
+    from click.testing import CliRunner
+
+    from minutemine.cli import main
+
+    args = ["run", str(text_papers[0]), "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"),
+            "--workers", "1", "--timeout", "60"]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert len(list((tmp_path / "cache").rglob("*.json.gz"))) == 1
+    assert not (tmp_path / "out" / ".cache").exists()
+    assert "1 files ok, 0 empty, 0 error (1 from cache);" in second.output
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
+    import io
+
+    from minutemine.pipeline import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress_bar(3, 0, quiet=False).disable
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert progress_bar(3, 0, quiet=True).disable
+    with progress_bar(3, 1, quiet=False) as bar:
+        bar.update()
+    assert "2/3" in sys.stderr.getvalue()
