@@ -167,8 +167,11 @@ def cue_lead_in(span: Span, paper: Paper) -> Context:
 
 def _cues(span: Span, weak_ok: bool = False) -> list[Span]:
     found = [c for c in span.doc.spans[CUES_KEY] if c.start >= span.start and c.end <= span.end]
-    if any(c.label_ == "NOT" for c in found):
-        return []
+    nots = {c.id_ for c in found if c.label_ == "NOT"}
+    if nots - {"hedge"}:
+        return []  # procedure: "On being put to the vote…", "seconded by"
+    if nots:  # "could" hedges an undertaking, not a suggestion or a concern
+        found = [c for c in found if c.label_ not in ("NOT", "action", "assurance")]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Span] = []
     for c in found:
@@ -260,8 +263,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     whole = sdoc[:]
     if forced and forced != "request" and sdoc.text.rstrip().endswith("?"):
         return []  # a form's field label: "Exempt Information?"
-    if sdoc.text.rstrip().endswith(":"):
-        return []  # "Phase 1 Initial discussion:" introduces, it does not commit
+    if sdoc.text.rstrip().endswith(":") and not any(c.id_ == "moves" for c in _cues(whole)):
+        return []  # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes
     if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not _cues(whole):
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
