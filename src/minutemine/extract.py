@@ -38,9 +38,9 @@ from . import actors
 from .dates import find_dates
 from .models import Commitment, Document, Item
 from .money import amounts
-from .nlp import CUES_KEY, get_nlp, read_patterns
+from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue
+from .nlp import get_nlp, read_patterns
 
-WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
 FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _DEADLINE_CUE = re.compile(r"(?i)\b(?:by|before|until|till|no later than|not later than|deadline(?: of)?|due(?: by| on)?)\s*(?:the\s+)?$")
@@ -140,7 +140,7 @@ def lead_in_context(span: Span, paper: Paper) -> Context:
                 addressee = paper.committee  # officers recommend to the committee the paper goes to
             addressee = ""
             if kind == "request":
-                cue = _first_cue(span)
+                cue = first_cue(span)
                 if cue is not None:
                     addressee = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
             return Context(kind, modality, paper.canonical(actor) if actor else "",
@@ -148,44 +148,13 @@ def lead_in_context(span: Span, paper: Paper) -> Context:
     return Context()
 
 
-def _decides(sent: Span, cue: Span) -> bool:
-    """ "noted"/"approved" decide when they open the sentence ("Approved the…"), follow the
-    body that decides ("The Committee … noted the update report"), or are a phrase ("It was agreed")."""
-    if cue.start - sent.start <= 3 or " " in cue.text:
-        return True
-    return any(e.end == cue.start and e.label_ == "ORG" for e in sent.ents)
-
-
 def cue_lead_in(span: Span, paper: Paper) -> Context:
     """A lead-in that is the head of a sentence its sub-items finish: its cue gives their kind."""
-    cue = _first_cue(span)
+    cue = first_cue(span)
     if cue is None or cue.label_ not in ("decision", "request", "assurance", "recommendation"):
         return Context()
     actor = actors.actor_before(span, cue.start, paper.abbreviations)
     return Context(cue.label_, cue.id_, paper.canonical(actor) if actor else "")
-
-
-def _cues(span: Span, weak_ok: bool = False) -> list[Span]:
-    found = [c for c in span.doc.spans[CUES_KEY] if c.start >= span.start and c.end <= span.end]
-    nots = {c.id_ for c in found if c.label_ == "NOT"}
-    if nots - {"hedge"}:
-        return []  # procedure: "On being put to the vote…", "seconded by"
-    if nots:  # "could" hedges an undertaking, not a suggestion or a concern
-        found = [c for c in found if c.label_ not in ("NOT", "action", "assurance")]
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    out: list[Span] = []
-    for c in found:
-        if out and c.start < out[-1].end:
-            continue
-        if c.id_ in WEAK_CUES and not weak_ok:
-            continue
-        out.append(c)
-    return out
-
-
-def _first_cue(span: Span, weak_ok: bool = False) -> Span | None:
-    cues = _cues(span, weak_ok)
-    return cues[0] if cues else None
 
 
 def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
@@ -227,7 +196,7 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
     elif kind != "request" and not actor:
         first = actors.agent_or_subject(span, paper.abbreviations)
         actor = paper.canonical(first) if first else actor
-    if not actor and kind == "action" and cue is not None and _PASSIVE_UNDERTAKING.match(
+    if not actor and kind == "action" and cue is not None and PASSIVE_UNDERTAKING.match(
             span.doc.text[cue.end_char:cue.end_char + 40]):
         actor = "Officers"  # "Further updates will be brought to the Committee"
     if not actor and kind == "request" and paper.is_minutes and cue is not None:
@@ -263,16 +232,16 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     whole = sdoc[:]
     if forced and forced != "request" and sdoc.text.rstrip().endswith("?"):
         return []  # a form's field label: "Exempt Information?"
-    if sdoc.text.rstrip().endswith(":") and not any(c.id_ == "moves" for c in _cues(whole)):
+    if sdoc.text.rstrip().endswith(":") and not any(c.id_ == "moves" for c in cues_in(whole)):
         return []  # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes
-    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not _cues(whole):
+    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not cues_in(whole):
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
     if forced and item.kind in ITEM_KINDS or (forced and not _LEAD_IN_END.search(sdoc.text)):
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
-        cue = _first_cue(whole, weak_ok=True)
+        cue = first_cue(whole, weak_ok=True)
         if forced == "decision" and cue is None:
             return []  # a heading or note inside a list of resolutions
         kind = forced
@@ -287,8 +256,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     out = []
     discussion = context.kind == "discussion"
     for sent in sdoc.sents:
-        cue = _first_cue(sent, weak_ok=discussion)
-        if cue is None or cue.label_ == "decision" and not _decides(sent, cue):
+        cue = first_cue(sent, weak_ok=discussion)
+        if cue is None or cue.label_ == "decision" and not decides(sent, cue):
             continue
         kind = cue.label_
         if kind == "action" and not discussion and not context.kind and not _owned_or_dated(sent, cue, paper):
@@ -306,17 +275,13 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     return out
 
 
-# what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
-_PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
-
-
 def _owned_or_dated(sent: Span, cue: Span, paper: Paper) -> bool:
     """An undertaking names who will act (before the cue) or when, or is something that
     "will be brought/produced/drafted" (by officers); "This will enable…" describes."""
-    cues = [c for c in _cues(sent) if c.label_ == "action"] or [cue]
+    cues = [c for c in cues_in(sent) if c.label_ == "action"] or [cue]
     if any(actors.actor_before(sent, c.start, paper.abbreviations) for c in cues):
         return True
-    if any(_PASSIVE_UNDERTAKING.match(sent.doc.text[c.end_char:c.end_char + 40]) for c in cues):
+    if any(PASSIVE_UNDERTAKING.match(sent.doc.text[c.end_char:c.end_char + 40]) for c in cues):
         return True
     return bool(find_dates(sent.text, meeting_date=paper.doc.meeting_date))
 
@@ -380,7 +345,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         if own.kind:
             loose = own
         if (not own.kind and item.kind == "paragraph" and item.item_id in has_children and len(sdoc) <= 12
-                and not _cues(sdoc[:])):
+                and not cues_in(sdoc[:])):
             contexts[item.item_id] = inherited
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
         if own.kind and own.kind != "request":

@@ -1,0 +1,59 @@
+"""Commitment cues found by the pipeline (`doc.spans["cues"]`, from patterns/cues.jsonl), read in context.
+
+A cue's label is the kind of commitment it signals and its id the modality.  `NOT` cues
+mark procedure ("On being put to the vote", "seconded by"), which is never a commitment,
+and hedges ("could"), which take away an undertaking but not a suggestion or concern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .nlp import CUES_KEY
+
+WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
+
+
+def cues_in(span: Span, weak_ok: bool = False) -> list[Span]:
+    """The cues inside a span, in order, longest first where they overlap; none for procedure.
+
+    >>> from minutemine.nlp import get_nlp
+    >>> [c.text for c in cues_in(get_nlp()("Officers will report; it would help.")[:])]
+    ['will']
+    >>> cues_in(get_nlp()("On being put to the vote the recommendation was CARRIED.")[:])
+    []
+    """
+    found = [c for c in span.doc.spans[CUES_KEY] if c.start >= span.start and c.end <= span.end]
+    nots = {c.id_ for c in found if c.label_ == "NOT"}
+    if nots - {"hedge"}:
+        return []  # procedure: "On being put to the vote…", "seconded by"
+    if nots:  # "could" hedges an undertaking, not a suggestion or a concern
+        found = [c for c in found if c.label_ not in ("NOT", "action", "assurance")]
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Span] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        if c.id_ in WEAK_CUES and not weak_ok:
+            continue
+        out.append(c)
+    return out
+
+
+def first_cue(span: Span, weak_ok: bool = False) -> Span | None:
+    cues = cues_in(span, weak_ok)
+    return cues[0] if cues else None
+
+
+def decides(sent: Span, cue: Span) -> bool:
+    """ "noted"/"approved" decide when they open the sentence ("Approved the…"), follow the
+    body that decides ("The Committee … noted the update report"), or are a phrase ("It was agreed")."""
+    if cue.start - sent.start <= 3 or " " in cue.text:
+        return True
+    return any(e.end == cue.start and e.label_ == "ORG" for e in sent.ents)
+
+
+# what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
+PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
