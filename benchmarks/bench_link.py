@@ -65,9 +65,12 @@ def perturb(text: str, rng: random.Random) -> str:
 
 
 def council_name(n: int) -> str:
-    """An invented council, one per number: "Ashford Council", "Brookton Council", ..."""
-    heads = ("Ash", "Brook", "Cal", "Dun", "Elm", "Fern", "Glen", "Hart", "Kings", "Lang")
-    tails = ("ford", "ton", "bury", "wick", "field", "ley", "mouth", "stead", "worth", "by")
+    """An invented council, one per number, named nowhere in the sample papers: "Zarwick Council", ...
+
+    A real-sounding name ("Hartley") could occur in the copied text and join blocks.
+    """
+    heads = ("Zar", "Quil", "Vex", "Yor", "Xan", "Pim", "Trel", "Wix", "Oom", "Ux")
+    tails = ("wick", "thorp", "holm", "stow", "dale", "mere", "gate", "ness", "cott", "by")
     return f"{heads[n % 10]}{tails[n // 10 % 10]}{'' if n < 100 else n // 100} Council"
 
 
