@@ -122,3 +122,14 @@ def test_title_and_date_skip_web_page_boilerplate_regression_worcestershire(corp
     doc = ingest_file(corpus_dir / "worcestershire-2018-alternative-delivery-model-minute.txt")
     assert (doc.title, doc.body, doc.meeting_date) == (
         "Alternative Delivery Model", "Worcestershire County Council", "2018")
+
+
+def test_a_reader_bug_becomes_an_error_row_not_an_exception(monkeypatch, corpus_dir):
+    import minutemine.pdf
+
+    def broken(*args, **kwargs):
+        raise KeyError("page tree")
+
+    monkeypatch.setattr(minutemine.pdf, "ingest_pdf", broken)
+    doc = ingest_file(corpus_dir / "pdf" / "bristol-wpl-update-report-2025-05-15.pdf")
+    assert (doc.status, doc.error) == ("error", "internal error while reading the file: KeyError: 'page tree'")

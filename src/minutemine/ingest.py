@@ -269,12 +269,16 @@ def ingest_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_pages:
         return _failed(path, digest, fmt, f"unsupported file type '.{fmt}': minutemine reads .txt, .md and .pdf")
     if not data.strip():
         return _failed(path, digest, fmt, "file is empty", status="empty")
-    if path.suffix.lower() in PDF_FORMATS:
-        from .pdf import ingest_pdf
+    try:
+        if path.suffix.lower() in PDF_FORMATS:
+            from .pdf import ingest_pdf
 
-        doc = ingest_pdf(path, data, doc_id_for(digest), digest, max_pages=max_pages)
-    else:
-        doc = _ingest_text(path, data, digest, fmt)
+            doc = ingest_pdf(path, data, doc_id_for(digest), digest, max_pages=max_pages)
+        else:
+            doc = _ingest_text(path, data, digest, fmt)
+    except Exception as exc:  # a reader bug on one odd file must not stop the run
+        reason = " ".join(str(exc).split())[:200]
+        return _failed(path, digest, fmt, f"internal error while reading the file: {type(exc).__name__}: {reason}")
     if doc.status == "ok":
         doc.title = doc.title or guess_title([line.text for line in doc.lines[:60] if not line.furniture])
         doc.meeting_date = doc.meeting_date or guess_meeting_date(path.name, doc.text)
