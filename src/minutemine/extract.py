@@ -201,6 +201,7 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
         actor = "Officers"  # "Further updates will be brought to the Committee"
     if not actor and kind == "request" and paper.is_minutes and cue is not None:
         actor = paper.committee  # "Members requested…", "Concerns were raised…"
+        addressee = addressee or "Officers"  # …of the officers presenting the item
     if not actor and kind == "decision":
         actor = paper.decider
     if not actor and kind == "assurance":
