@@ -14,11 +14,19 @@ sentence and a numbered paragraph that run on over a page break, and a ruled two
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fpdf import FPDF
+if TYPE_CHECKING:  # imported only when run: pytest's doctest collection imports this file too
+    from fpdf import FPDF
 
 HERE = Path(__file__).resolve().parent
 LEADING = 6  # mm between lines
+
+
+def _new_pdf() -> FPDF:
+    from fpdf import FPDF
+
+    return FPDF(format="A4")
 
 
 def _page(pdf: FPDF, number: int, total: int) -> None:
@@ -37,7 +45,7 @@ def _lines(pdf: FPDF, y: float, lines: list[str], x: float = 20) -> float:
 
 
 def hyphenated_words_and_page_breaks() -> FPDF:
-    pdf = FPDF(format="A4")
+    pdf = _new_pdf()
     pdf.set_creator("minutemine tests")
     _page(pdf, 1, 2)
     y = _lines(pdf, 30, ["Minutes of the Example Committee", "1. Progress report",
@@ -53,7 +61,7 @@ def hyphenated_words_and_page_breaks() -> FPDF:
 
 
 def two_column_issue_response_table() -> FPDF:
-    pdf = FPDF(format="A4")
+    pdf = _new_pdf()
     _page(pdf, 1, 1)
     _lines(pdf, 30, ["Public forum questions and answers"])
     rows = [
@@ -80,7 +88,7 @@ def two_column_issue_response_table() -> FPDF:
 def scanned_page_without_text_layer() -> FPDF:
     from PIL import Image
 
-    pdf = FPDF(format="A4")
+    pdf = _new_pdf()
     pdf.add_page()
     scan = Image.new("L", (200, 100), color=255)
     for x in range(20, 180):  # a dark bar, as a scanned line of print would be
@@ -91,7 +99,7 @@ def scanned_page_without_text_layer() -> FPDF:
 
 
 def encrypted_with_user_password() -> FPDF:
-    pdf = FPDF(format="A4")
+    pdf = _new_pdf()
     _page(pdf, 1, 1)
     _lines(pdf, 30, ["Confidential minutes"])
     pdf.set_encryption(owner_password="owner-secret", user_password="user-secret")
