@@ -14,7 +14,8 @@ same invocation, never as absolute targets: absolute times depend on the machine
 
 - pages/s and tokens/s: pages from documents.csv; tokens are the whitespace
   words of the ingested body text of the 1x corpus times the number of copies;
-- cost/page: seconds per page relative to the baseline (flat = linear growth);
+- CPU/page: CPU seconds of the whole process tree per page, relative to the
+  baseline (flat = linear growth; unlike wall time, not inflated by other load);
 - speed-up: the 1-worker time over the 2-worker time at the same size;
 - peak memory: the largest sum of RSS over the run's process tree (sampled
   every 50 ms with psutil; shared pages of forked workers are counted per process);
@@ -61,12 +62,14 @@ def frozen_package(tmp: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tmp / "src")}
 
 
-def run_measured(papers: Path, out: Path, workers: int, env: dict[str, str]) -> tuple[float, int, str]:
-    """Run the CLI once; return (wall seconds, peak RSS bytes of the process tree, summary line)."""
+def run_measured(papers: Path, out: Path, workers: int, env: dict[str, str]) -> tuple[float, int, str, float]:
+    """Run the CLI once; return (wall seconds, peak RSS bytes of the process tree, summary line,
+    CPU seconds of the process tree as last sampled: robust to other load on the machine)."""
     cmd = [sys.executable, "-m", "minutemine", "run", str(papers), "--out", str(out), "--workers", str(workers)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
@@ -76,6 +79,9 @@ def run_measured(papers: Path, out: Path, workers: int, env: dict[str, str]) -> 
             try:
                 tree = [root, *root.children(recursive=True)]
                 peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                for p in tree:
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
             except psutil.Error:
                 pass
             time.sleep(0.05)
@@ -88,7 +94,7 @@ def run_measured(papers: Path, out: Path, workers: int, env: dict[str, str]) -> 
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"minutemine run failed:\n{stderr}")
-    return elapsed, peak, stderr.strip().splitlines()[-1]
+    return elapsed, peak, stderr.strip().splitlines()[-1], sum(cpu.values())
 
 
 def pages_of(out: Path) -> int:
@@ -114,12 +120,12 @@ def main() -> None:
             n_files = len(replicate_corpus(papers, size))
             for workers in args.workers:
                 out = tmp / f"out-{size}x-w{workers}"
-                elapsed, peak, _ = run_measured(papers, out, workers, env)
+                elapsed, peak, _, cpu = run_measured(papers, out, workers, env)
                 pages = pages_of(out)
-                per_page = elapsed / pages
+                per_page = cpu / pages
                 baseline = baseline or per_page
                 rows.append(dict(size=size, files=n_files, workers=workers, pages=pages, seconds=elapsed,
-                                 pages_s=pages / elapsed, tokens_s=tokens_1x * size / elapsed,
+                                 pages_s=pages / elapsed, tokens_s=tokens_1x * size / elapsed, cpu=cpu,
                                  cost=per_page / baseline, peak_mb=peak / 1e6))
                 print(f"{size}x w{workers}: {elapsed:.1f}s", file=sys.stderr)
         largest, most = sizes[-1], max(args.workers)
@@ -129,19 +135,20 @@ def main() -> None:
         new = tmp / f"corpus-{largest}x" / "new" / paper.name
         new.parent.mkdir()
         new.write_bytes(perturbed(paper.read_bytes(), ".txt", 99999))
-        warm, _, summary = run_measured(tmp / f"corpus-{largest}x", out, most, env)
+        warm, _, summary, _ = run_measured(tmp / f"corpus-{largest}x", out, most, env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     load = os.getloadavg()[0]
     print(f"\nCorpus 1x: 14 papers, {rows[0]['pages']} pages, {tokens_1x} tokens; "
           f"{psutil.cpu_count()} CPUs, load average {load:.1f} at the end\n")
-    print("| corpus | files | workers | pages | seconds | pages/s | tokens/s | cost/page vs 1x w1 | speed-up vs w1 | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| corpus | files | workers | pages | seconds | pages/s | tokens/s | CPU s | CPU/page vs 1x w1 "
+          "| speed-up vs w1 | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         w1 = next(x["seconds"] for x in rows if x["size"] == r["size"] and x["workers"] == args.workers[0])
         print(f"| {r['size']}x | {r['files']} | {r['workers']} | {r['pages']} | {r['seconds']:.1f} | "
-              f"{r['pages_s']:.1f} | {r['tokens_s']:.0f} | {r['cost']:.2f} | {w1 / r['seconds']:.2f} | "
+              f"{r['pages_s']:.1f} | {r['tokens_s']:.0f} | {r['cpu']:.1f} | {r['cost']:.2f} | {w1 / r['seconds']:.2f} | "
               f"{r['peak_mb']:.0f} |")
     print(f"\nWarm re-run of {largest}x with one new paper, {most} workers: {warm:.1f}s = "
           f"{100 * warm / cold:.1f}% of the cold run ({cold:.1f}s). Summary: {summary}")
