@@ -278,3 +278,14 @@ def test_a_place_that_is_also_a_word_does_not_join_blocks():
     bath.add("1", "Members noted the report after reading it twice.", "paragraph")
     blocks = story_blocks([reading.row, bath.row], bath.items)
     assert blocks == {"reading": "Reading Borough Council", "bath": "Bath Council"}
+
+
+def test_question_headings_that_only_name_the_questioner_do_not_restate_each_other():
+    """Regression: "Q26, 27, 28 – Melissa Topping" was linked as restating "Q1 & Q2 – Melissa Topping"."""
+    first = Paper("may", "2025-05-15", body="Bristol City Council")
+    first.add("6.4", "Q1 & Q2 – Melissa Topping", "paragraph", "request", actor="Melissa Topping")
+    later = Paper("oct", "2025-10-23", body="Bristol City Council")
+    later.add("6.8", "Q26, 27, 28 – Melissa Topping", "paragraph", "request", actor="Melissa Topping")
+    linked, links = run(first, later)
+    assert linked["c:oct/6.8"].answers == ""
+    assert not links

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .models import Commitment
-from .similarity import linking_vocabulary
+from .similarity import content_words, linking_vocabulary, normalise_for_matching
 
 
 def defers(text: str) -> bool:
@@ -70,3 +70,24 @@ def _same_body_name(x: str, y: str) -> bool:
 def is_just_a_name(text: str, q: Commitment) -> bool:
     """Whether `text` is no more than the name of the body that asked or was asked in `q`."""
     return any(name and fuzz.token_sort_ratio(text.lower(), name.lower()) >= 85 for name in (q.addressee, q.actor))
+
+
+def names_only(c: Commitment) -> bool:
+    """Whether an ask says nothing in words beyond who asks or is asked ("Q26, 27, 28 – Melissa Topping").
+
+    A public-forum heading names a questioner, not a question: two such headings at
+    different meetings share the name, not what was asked, so neither restates the other.
+
+    >>> names_only(Commitment(commitment_id="x", doc_id="d", item_id="i", kind="request",
+    ...                       text="Q26, 27, 28 – Melissa Topping", actor="Melissa Topping"))
+    True
+    >>> names_only(Commitment(commitment_id="x", doc_id="d", item_id="i", kind="request",
+    ...                       text="Matt Saunders - Bus Gates", actor="Transport and Connectivity Policy Committee"))
+    False
+    """
+    text = normalise_for_matching(c.text)
+    for name in (c.actor, c.addressee, *c.people, *c.organisations):
+        name = normalise_for_matching(name)
+        if name:
+            text = text.replace(name, " ")
+    return len(content_words(text)) < 2

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .answer_cues import defers, is_just_a_name, reads_as_done, same_body
+from .answer_cues import defers, is_just_a_name, names_only, reads_as_done, same_body
 from .models import Commitment, DocumentRow, Item, Link
 from .stories import meeting_day_range, story_blocks
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
@@ -291,7 +291,7 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
     if source_role in ASKING and "asked" in evidence:
         return "tfidf+structure", score, True  # the body asked replies, even when it repeats the words
     if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
-        if is_just_a_name(a.text, q):
+        if is_just_a_name(a.text, q) or names_only(a) or names_only(q):
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
         return "restatement", score, False
     if source_role in ASKING:
