@@ -176,3 +176,35 @@ def test_regression_vote_lines_are_not_decisions() -> None:
     item = Item(item_id="v/1", doc_id="v", kind="paragraph", label_path="1", text=text, char_start=0,
                 char_end=len(text))
     assert extract_commitments([(doc, [item])]) == [[]]
+
+
+def minutes_of(*paragraphs: str) -> tuple[Document, list[Item]]:
+    """A tiny Bristol-style minutes paper: one agenda item and its paragraphs, as segment gives them."""
+    text = "6 Public Forum\n" + "\n".join(paragraphs) + "\n"
+    doc = Document(doc_id="m", source_path="x-minutes.txt", sha256="0", format="txt", text=text,
+                   meeting_date="2026-03-19", title="Transport and Connectivity Policy Committee minutes")
+    items = [Item(item_id="m/6", doc_id="m", kind="agenda_item", label="6", label_path="6", text="Public Forum",
+                  char_start=0, char_end=len(text))]
+    for n, para in enumerate(paragraphs, 1):
+        start = text.index(para)
+        items.append(Item(item_id=f"m/6#{n}", doc_id="m", parent_id="m/6", kind="paragraph", label_path=f"6#{n}",
+                          text=para, char_start=start, char_end=start + len(para)))
+    return doc, items
+
+
+def test_regression_public_question_heading_is_a_request_and_its_reply_answers_the_asker() -> None:
+    doc, items = minutes_of(
+        "Q15, 16 & 17 – Zoe Mack",
+        "Officers confirmed that teams had visited the area. The cost information was not available at the "
+        "meeting. (ACTION: EP)",
+        "Q34 – Dan Ackroyd",
+        "The dataset primarily illustrates vehicle movements originating from Park Street.")
+    rows = extract_commitments([(doc, items)])[0]
+    got = [(c.kind, c.text, c.actor, c.addressee) for c in rows]
+    assert got == [
+        ("request", "Q15, 16 & 17 – Zoe Mack", "Zoe Mack", ""),
+        ("assurance", "Officers confirmed that teams had visited the area.", "Officers", "Zoe Mack"),
+        ("assurance", "The cost information was not available at the meeting.", "Officers", "Zoe Mack"),
+        ("request", "Q34 – Dan Ackroyd", "Dan Ackroyd", ""),
+        ("assurance", "The dataset primarily illustrates vehicle movements originating from Park Street.",
+         "Officers", "Dan Ackroyd")]

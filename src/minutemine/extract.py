@@ -29,7 +29,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -104,7 +104,27 @@ class Paper:
 @lru_cache(maxsize=1)
 def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
     return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
-            for r in read_patterns("lead_ins")]
+            for r in read_patterns("lead_ins") if r["kind"] != "public_question"]
+
+
+@lru_cache(maxsize=1)
+def _question_headings() -> list[re.Pattern[str]]:
+    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == "public_question"]
+
+
+def public_question_asker(text: str) -> str:
+    """The member of the public whose question a minutes heading records, else "".
+
+    >>> public_question_asker("Q15, 16 & 17 – Zoe Mack"), public_question_asker("Questions 4 & 5 A,B,C - David Redgewell")
+    ('Zoe Mack', 'David Redgewell')
+    >>> public_question_asker("Q1 2024/25 Corporate Risk Report - Transport and Connectivity")
+    ''
+    """
+    for regex in _question_headings():
+        m = regex.match(" ".join(text.split()))
+        if m:
+            return m.group("asker")
+    return ""
 
 
 def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, str]:
@@ -172,7 +192,7 @@ def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
 
 def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kind: str,
                     cue: Span | None, context: Context) -> Commitment:
-    raw = span.text.rstrip().rstrip(";,")
+    raw = span.text.rstrip().rstrip(";,([").rstrip()  # the sentencizer leaves "(" of "(ACTION: EP)" behind
     lead = len(raw) - len(raw.lstrip())
     start = base + span.start_char + lead
     end = base + span.start_char + len(raw)
@@ -225,6 +245,8 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
+    if context.kind == "reply":
+        return _reply_sentences(paper, item, sdoc, base, context)
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
     if forced == "recommendation" and item.kind == "paragraph" and not item.label:
         forced = ""  # the signature under "4. Recommendations" recommends nothing
@@ -273,6 +295,19 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             sent_context = Context(actor=paper.committee if kind == "request" else "",
                                    addressee="Officers" if kind == "request" else "")
         out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, sent_context))
+    return out
+
+
+def _reply_sentences(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
+    """Each sentence of a recorded reply to a public question is an assurance to its asker,
+    even one that states a fact ("A six-month trial period has been set")."""
+    out: list[Commitment] = []
+    for sent in sdoc.sents:
+        if sum(t.is_alpha for t in sent) < 4 or sent.text.rstrip().endswith(":"):
+            continue  # "(ACTION: EP)" names who acts on the sentence before
+        cue = first_cue(sent, weak_ok=True)
+        out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", cue,
+                                   Context(addressee=context.addressee)))
     return out
 
 
@@ -326,7 +361,15 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     contexts: dict[str, Context] = {}
     out: list[Commitment] = []
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
+    asker = ""  # the member of the public whose question the items now being read answer
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
+        if item.kind in ("agenda_item", "section"):
+            asker = ""
+        if paper.is_minutes and public_question_asker(sdoc.text):
+            asker = public_question_asker(sdoc.text)  # "Q15, 16 & 17 – Zoe Mack": a request to the committee
+            out.append(make_commitment(paper, item, 1, sdoc[:], bases[i], "request", None, Context(
+                modality="asks", actor=asker, addressee=paper.committee or doc.body)))
+            continue
         own = lead_in_context(sdoc[:], paper) if _LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
             "section", "agenda_item") else Context()
         if not own.kind and item.item_id in has_children and _LEAD_IN_END.search(sdoc.text):
@@ -334,6 +377,13 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
         if not item.parent_id and not inherited.kind and loose.kind and _looks_listed(doc, item, sdoc.text):
             inherited = loose
+        if asker:  # what follows a public question is the reply to its asker
+            if own.kind == "assurance":
+                own = replace(own, addressee=asker)
+            if inherited.kind == "assurance":
+                inherited = replace(inherited, addressee=asker)
+            elif not inherited.kind and not own.kind and item.kind in ("paragraph", "bullet"):
+                inherited = Context("reply", "", "", asker)
         if own.kind and inherited.kind == own.kind:
             # "That council seeks assurance –" under "The committee advises council…": the outer
             # lead-in says who asks whom; the inner one is not a row of its own
