@@ -289,3 +289,35 @@ def test_question_headings_that_only_name_the_questioner_do_not_restate_each_oth
     linked, links = run(first, later)
     assert linked["c:oct/6.8"].answers == ""
     assert not links
+
+
+def test_replies_under_a_repeated_question_heading_answer_the_first_question():
+    """Regression: replies under the supplementary-questions repeat of a heading linked to the repeat,
+    which is not a request of its own."""
+    minutes = Paper("mins", "2024-09-12", body="Bristol City Council")
+    forum = minutes.add("6", "Public Forum", "agenda_item")
+    minutes.add("6/Q2", "Chris Whitfield - EV Charging for terraced homes", "question", "request", parent=forum)
+    minutes.add("6#3", "Chris Whitfield - EV Charging for terraced homes", "paragraph", "request", parent=forum)
+    minutes.add("6#4", "Officers confirmed that the current policy not to permit gully systems was due to risk.",
+                "paragraph", "assurance", parent=forum)
+    linked, _ = run(minutes)
+    assert (linked["c:mins/6#4"].answers, linked["c:mins/6#4"].answer_method) == ("c:mins/6/Q2", "sequence")
+
+
+def test_reply_paragraphs_under_a_questioner_heading_answer_that_question():
+    """Regression: replies minuted as plain paragraphs under "Q31, 32, 33 – Sue Hughes" were left unlinked."""
+    minutes = Paper("mins", "2025-10-23", body="Bristol City Council")
+    forum = minutes.add("6", "Public Forum", "agenda_item")
+    minutes.add("6#10", "Q31, 32, 33 – Sue Hughes", "paragraph", "request", parent=forum, actor="Sue Hughes")
+    minutes.add("6#11", "The scheme is designed to ensure access to all properties at all times.", "paragraph",
+                "assurance", parent=forum)
+    minutes.add("6#12", "Ian Pond, Bristol Cycling Campaign", "paragraph", parent=forum)  # a heading read as no ask
+    minutes.add("6#13", "Officers confirmed that discussions take place with developers.", "paragraph",
+                "assurance", parent=forum)
+    minutes.add("6#14", "Councillors requested consideration of the impact on surrounding areas.", "paragraph",
+                "request", parent=forum)
+    minutes.add("6#15", "The permit covered its costs.", "paragraph", "assurance", parent=forum)
+    linked, _ = run(minutes)
+    assert linked["c:mins/6#11"].answers == "c:mins/6#10"
+    assert linked["c:mins/6#13"].answers == ""  # under a heading we have no ask for
+    assert linked["c:mins/6#15"].answers == ""  # a sentence-long ask is not a heading its replies follow

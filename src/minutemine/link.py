@@ -34,7 +34,7 @@ import numpy as np
 from .answer_cues import defers, is_just_a_name, names_only, reads_as_done, same_body
 from .models import Commitment, DocumentRow, Item, Link
 from .stories import meeting_day_range, story_blocks
-from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
+from .similarity import AllowedPairs, TextIndex, content_words, nearest_targets, normalise_for_matching
 
 # Chosen with benchmarks/sweep_link_threshold.py on corpus/gold (22 Nov 2026, 185 gold links, recall
 # capped at 0.37 by commitments extraction does not find yet).  Restatement 0.20/0.25/0.30 gave link
@@ -47,6 +47,8 @@ THRESHOLD = 0.5  # score (similarity + structure bonuses) an answer needs
 RESTATEMENT_MIN_SIMILARITY = 0.25  # similarity (no bonuses) a later ask needs to count as restating an earlier one
 TOP_K = 5  # candidates kept per answer in links.csv
 TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
+HEADING_REACH = 8  # siblings an answer paragraph may sit below its questioner's heading
+HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05}
 MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
 
@@ -94,6 +96,7 @@ class _Rows:
     row_of: dict[str, int] = field(default_factory=dict)
     record_paper: dict[str, bool] = field(default_factory=dict)  # doc_id -> its decisions read as done
     meeting: list[tuple[float, float]] = field(default_factory=list)  # per row: meeting_day_range of its paper
+    items_said: set[str] = field(default_factory=set)  # item ids that hold at least one commitment
 
 
 def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
@@ -152,6 +155,7 @@ def _index_rows(items: list[Item], commitments: list[Commitment]) -> _Rows:
         roles.append("request" if restated else c.kind)
     rows = _Rows(ordered, roles, [items_by_id.get(c.item_id) for c in ordered])
     rows.row_of = {c.commitment_id: r for r, c in enumerate(ordered)}
+    rows.items_said = {c.item_id for c in ordered}
     return rows
 
 
@@ -174,6 +178,7 @@ def _structural_links(rows: _Rows, items: list[Item]):
             asks_on_item[rows.commitments[r].item_id].append(r)
     for rs in asks_on_item.values():
         rs.sort(key=lambda r: (rows.commitments[r].char_start, rows.commitments[r].commitment_id))
+    first_said = _first_said(rows)
     # Keyed by paper too: every paper's top-level items share the parent "".
     children: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for i in items:
@@ -197,17 +202,72 @@ def _structural_links(rows: _Rows, items: list[Item]):
             if ancestor.kind in ASK_ITEM_KINDS and asks_on_item.get(ancestor.item_id):
                 target = asks_on_item[ancestor.item_id][-1]
         if target is not None:
-            yield r, target, "tree", TREE_SCORE
+            yield r, first_said[target], "tree", TREE_SCORE
             continue
-        if item is None or not (item.kind == "response" or _RESPONSE_CUE.match(c.text) or _RESPONSE_CUE.match(item.text)):
+        if item is None:
             continue
         siblings = children[item.doc_id, item.parent_id]
         at = position.get(item.item_id, 0)
-        for sibling in reversed(siblings[max(0, at - 3):at]):
-            asks = _asks_in_subtree(sibling, children, asks_on_item)
-            if asks:
-                yield r, asks[-1], "sequence", SEQUENCE_SCORE
-                break
+        if item.kind == "response" or _RESPONSE_CUE.match(c.text) or _RESPONSE_CUE.match(item.text):
+            for sibling in reversed(siblings[max(0, at - 3):at]):
+                asks = _asks_in_subtree(sibling, children, asks_on_item)
+                if asks:
+                    yield r, first_said[asks[-1]], "sequence", SEQUENCE_SCORE
+                    break
+                if _unread_heading(rows, sibling):
+                    break  # the reply is to a question we do not have
+            continue
+        heading = _questioner_heading_above(rows, siblings[max(0, at - HEADING_REACH):at], children, asks_on_item)
+        if heading is not None:
+            yield r, first_said[heading], "sequence", SEQUENCE_SCORE
+
+
+def _first_said(rows: _Rows) -> dict[int, int]:
+    """Every ask row -> the first ask of its paper worded the same.
+
+    Minutes repeat a public-forum question's heading over the supplementary questions
+    ("Chris Whitfield - EV Charging for terraced homes" under "Question 2 A,B" and again
+    before the replies): it is one question, and its replies answer the first.
+    """
+    first: dict[tuple[str, str], int] = {}
+    out = {}
+    for r in sorted(range(len(rows.role)), key=lambda r: (rows.commitments[r].doc_id, rows.commitments[r].char_start,
+                                                           rows.commitments[r].commitment_id)):
+        if rows.role[r] in ASKING:
+            key = (rows.commitments[r].doc_id, " ".join(content_words(normalise_for_matching(rows.commitments[r].text))))
+            out[r] = first.setdefault(key, r) if key[1] else r
+    return out
+
+
+def _looks_like_heading(rows: _Rows, r: int) -> bool:
+    """A questioner's heading ("Q31, 32, 33 – Sue Hughes", "Matt Saunders - Bus Gates"): no sentence."""
+    text = rows.commitments[r].text.strip()
+    return names_only(rows.commitments[r]) or (len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", "?")))
+
+
+def _questioner_heading_above(rows: _Rows, earlier: list[Item], children: dict[tuple[str, str], list[Item]],
+                              asks_on_item: dict[str, list[int]]) -> int | None:
+    """The questioner's heading an answer paragraph sits under, if the nearest ask above is one.
+
+    Supplementary questions are minuted as a heading naming the questioner, then the
+    replies as plain paragraphs, up to the next heading.  A heading-like paragraph that
+    was read as no ask at all ("Ian Pond, Bristol Cycling Campaign") also ends the
+    search: the replies under it belong to a question we do not have.
+    """
+    for sibling in reversed(earlier):
+        asks = _asks_in_subtree(sibling, children, asks_on_item)
+        if asks:
+            return asks[-1] if _looks_like_heading(rows, asks[-1]) else None
+        if _unread_heading(rows, sibling):
+            return None
+    return None
+
+
+def _unread_heading(rows: _Rows, item: Item) -> bool:
+    """A short line with no sentence end and no commitment read in it: a heading ("Ian Pond, Bristol Cycling Campaign")."""
+    text = item.text.strip()
+    return len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", ")")) \
+        and item.item_id not in rows.items_said
 
 
 def _asks_in_subtree(item: Item, children: dict[tuple[str, str], list[Item]],
