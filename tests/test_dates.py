@@ -83,9 +83,10 @@ def test_month_and_year_spans_are_ranges() -> None:
     assert [d.iso for d in find_dates(text)] == ["2025-04/2025-06", "2025-10/2026-03", "2025/2026"]
 
 
-@pytest.mark.xfail(strict=True, reason="a bare year with no preposition before it is not taken as a date")
-def test_known_miss_bare_year_target() -> None:
+def test_regression_bare_year_before_target_is_a_date() -> None:
+    # once a known miss: a bare year is a date when it names a target or deadline, never a count
     assert [d.iso for d in find_dates("the approach to future delivery and 2030 installation target")] == ["2030"]
+    assert [d.iso for d in find_dates("to meet the 2027 deadline for CRSTS funding; 2025 responses")] == ["2027"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -208,3 +208,11 @@ def test_regression_public_question_heading_is_a_request_and_its_reply_answers_t
         ("request", "Q34 – Dan Ackroyd", "Dan Ackroyd", ""),
         ("assurance", "The dataset primarily illustrates vehicle movements originating from Park Street.",
          "Officers", "Dan Ackroyd")]
+
+
+def test_regression_a_financial_year_a_decision_is_for_is_not_its_deadline() -> None:
+    doc, items = minutes_of("Noted the meeting dates of the Committee for 2025/2026.",
+                            "Approved the approach to future delivery and 2030 installation target.")
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.dates, c.deadline) for c in rows] == [
+        ("decision", ["2025-04-01/2026-03-31"], ""), ("decision", ["2030"], "2030")]

@@ -155,7 +155,7 @@ def _normalise(shape: str, m: re.Match[str], default_year: int | None, reference
         return week_of_month(int(g["week"]), month_number(g["month"]), century(g["year"]))
     if shape == "month_short_year":
         return f"{century(g['year'])}-{month_number(g['month']):02d}"
-    if shape == "year_after_cue":
+    if shape in ("year_after_cue", "year_before_noun"):
         return g["year"]
     if shape == "year_span":
         return f"{g['year']}/{g['year2']}" if int(g["year2"]) > int(g["year"]) else ""
@@ -187,6 +187,8 @@ def find_dates(text: str, default_year: int | None = None, meeting_date: str = "
     ['2018-03-31', '2018-04-01', '2017-12-13']
     >>> [d.iso for d in find_dates("50% Dec 17/ 50% Feb 18; wk1 Jan 18")]
     ['2017-12', '2018-02', '2018-01-01/2018-01-07']
+    >>> [(d.text, d.iso) for d in find_dates("the 2030 installation target and the 2027 deadline, 2025 residents")]
+    [('2030', '2030'), ('2027', '2027')]
     >>> [(d.text, d.iso) for d in find_dates("the budget for 2018/19 and later in 2017")]
     [('2018/19', '2018-04-01/2019-03-31'), ('2017', '2017')]
     >>> find_dates("£1.518m in 2 tranches; officers may attend on 3 occasions")
@@ -200,8 +202,8 @@ def find_dates(text: str, default_year: int | None = None, meeting_date: str = "
     for shape, regex in _shapes():
         for m in regex.finditer(text):
             start, end = m.span()
-            if shape in ("year_after_cue", "month_after_cue"):
-                start, end = m.span(shape.split("_")[0])
+            if shape in ("year_after_cue", "month_after_cue", "year_before_noun"):
+                start, end = m.span(shape.split("_")[0])  # the date, not the word that makes it one
             iso = _normalise(shape, m, default_year, reference_month)
             if iso:
                 found.append((start, end, iso))

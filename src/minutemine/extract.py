@@ -44,6 +44,7 @@ from .nlp import get_nlp, read_patterns
 FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _DEADLINE_CUE = re.compile(r"(?i)\b(?:by|before|until|till|no later than|not later than|deadline(?: of)?|due(?: by| on)?)\s*(?:the\s+)?$")
+_FINANCIAL_YEAR = re.compile(r"\d{4}-04-01/\d{4}-03-31")
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-•·o]\s|\(?(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s)")
 
@@ -184,7 +185,8 @@ def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
         if _DEADLINE_CUE.search(text[: d.start]):
             return d.iso.split("/")[-1]
     if kind in FORWARD_KINDS:
-        ends = [d.iso.split("/")[-1] for d in spans]
+        # a financial year is the period a budget or membership covers ("for 2025/2026"), not a due date
+        ends = [d.iso.split("/")[-1] for d in spans if not _FINANCIAL_YEAR.fullmatch(d.iso)]
         ahead = [e for e in ends if e >= meeting_date[:len(e)]]  # "2017" is not before 2017-09-25
         return max(ahead) if ahead else ""
     return ""
