@@ -216,3 +216,13 @@ def test_regression_a_financial_year_a_decision_is_for_is_not_its_deadline() -> 
     rows = extract_commitments([(doc, items)])[0]
     assert [(c.kind, c.dates, c.deadline) for c in rows] == [
         ("decision", ["2025-04-01/2026-03-31"], ""), ("decision", ["2030"], "2030")]
+
+
+def test_regression_a_report_recommends_the_resolutions_it_words() -> None:
+    text = "Authorises the Executive Director Growth and Regeneration to invoke any extension.\n"
+    doc = Document(doc_id="r", source_path="wpl-committee-report.txt", sha256="0", format="txt", text=text,
+                   meeting_date="2024-09-12", body="Bristol City Council")
+    item = Item(item_id="r/4", doc_id="r", kind="paragraph", label="4", label_path="4", text=text.strip(),
+                char_start=0, char_end=len(text) - 1)
+    rows = extract_commitments([(doc, [item])])[0]
+    assert [(c.kind, c.actor, c.addressee) for c in rows] == [("recommendation", "", "Bristol City Council")]

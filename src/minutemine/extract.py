@@ -406,7 +406,26 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
         out.extend(item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited))
-    return out
+    return [report_proposes(paper, row) for row in out]
+
+
+# a resolution worded for a body to adopt: "Authorises the Executive Director…", "That the Committee … notes this report"
+_PROPOSED_RESOLUTION = re.compile(
+    r"^(?:That\s+(?:the\s+)?(?:[A-Z][\w&'’]*\s+|(?:and|&|of|for)\s+){1,8})?"
+    r"(?:approves?|authori[sz]es?|notes?|agrees?|delegates?|endorses?|adopts?|instructs?)\b", re.I)
+
+
+def report_proposes(paper: Paper, row: Commitment) -> Commitment:
+    """A report decides nothing: what it words as a resolution it recommends to the committee
+    it goes to (a decision record or minutes record what was decided)."""
+    if paper.is_minutes or paper.is_decision_record:
+        return row
+    if row.kind == "decision" and _PROPOSED_RESOLUTION.match(row.text):
+        return row.model_copy(update={"kind": "recommendation", "actor": "",
+                                      "addressee": paper.committee or paper.doc.body})
+    if row.kind == "recommendation" and not row.addressee and not row.actor:
+        return row.model_copy(update={"addressee": paper.committee or paper.doc.body})
+    return row
 
 
 def _looks_listed(doc: Document, item: Item, text: str) -> bool:
