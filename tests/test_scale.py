@@ -121,3 +121,24 @@ def test_deeply_nested_numbering_is_segmented(tmp_path):
     result = process_file(path)
     assert result.document.status == "ok"
     assert len(result.items) >= 199
+
+
+def test_ten_megabyte_single_line_error_is_a_plain_reason_not_spacys_E088(tmp_path):
+    """Regression: the row's error was spaCy's multi-line E088 text about parser memory."""
+    path = tmp_path / "one-line.txt"
+    path.write_text("The council will review " + "x" * (10 * 1024 * 1024 - 30) + ".\n")
+    error = process_file(path).document.error
+    assert re.fullmatch(r"a paragraph of [\d,]+ characters is longer than the 1,000,000-character limit "
+                        r"of the text pipeline", error), error
+    assert int(error.split()[3].replace(",", "")) > 10_000_000
+
+
+def test_size_limit_default_is_one_constant_for_cli_library_and_ingest():
+    """Regression: the CLI's --max-bytes default was 50,000,000 while ingest's was 50 MiB,
+    so a CLI run and a library run keyed their caches differently and stated different limits."""
+    from minutemine.cli import run as run_command
+    from minutemine.ingest import DEFAULT_MAX_BYTES, ingest_file
+
+    [option] = [p for p in run_command.params if p.name == "max_bytes"]
+    assert option.default == DEFAULT_MAX_BYTES == Settings().max_bytes
+    assert ingest_file.__defaults__[0] == DEFAULT_MAX_BYTES

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .ingest import DEFAULT_MAX_BYTES
 
 out_option = click.option("--out", "out", default="outputs", show_default=True,
                           type=click.Path(file_okay=False), help="Folder of the dataset tables.")
@@ -23,7 +24,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @out_option
-@click.option("--max-bytes", default=50_000_000, show_default=True, help="Files larger than this are skipped with an error row.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Files larger than this are skipped with an error row.")
 @click.option("--max-pages", default=2000, show_default=True, help="PDFs with more pages than this are skipped with an error row.")
 @click.option("--model", default="", help="Optional installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON/ORG entities.")
 @click.option("-w", "--workers", default=0, show_default="all cores", help="Parallel processes for ingest/segment/extract.")

@@ -10,6 +10,7 @@ back in file order, links them, and writes the tables.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import tempfile
 import time
@@ -96,11 +97,32 @@ def process_file(path: str | Path, settings: Settings | None = None) -> DocResul
             items = segment_document(doc)
             commitments = extract_commitments([(doc, items)], model=settings.model)[0]
         except Exception as exc:  # a bug on one paper must not lose the others
-            doc.status, doc.error = "error", f"internal error while processing: {type(exc).__name__}: {exc}"
+            doc.status, doc.error = "error", error_reason(exc)
             items, commitments = [], []
     row = DocumentRow(**doc.model_dump(include=set(DocumentRow.model_fields)),
                       n_items=len(items), n_commitments=len(commitments))
     return DocResult(document=row, items=items, commitments=commitments)
+
+
+# spaCy's E088: "Text of length 10485755 exceeds maximum of 1000000. The parser and NER models ..."
+_SPACY_TOO_LONG = re.compile(r"\[E088\] Text of length (\d+) exceeds maximum of (\d+)")
+
+
+def error_reason(exc: Exception) -> str:
+    """The one-line reason of a failure inside segment/extract, in words a person understands.
+
+    >>> error_reason(ValueError("[E088] Text of length 10485760 exceeds maximum of 1000000. The parser ..."))
+    'a paragraph of 10,485,760 characters is longer than the 1,000,000-character limit of the text pipeline'
+    >>> error_reason(KeyError("x"))
+    "internal error while processing: KeyError: 'x'"
+    """
+    too_long = _SPACY_TOO_LONG.search(str(exc))
+    if too_long:
+        length, limit = map(int, too_long.groups())
+        return f"a paragraph of {length:,} characters is longer than the {limit:,}-character limit of the text pipeline"
+    reason = f"internal error while processing: {type(exc).__name__}"
+    message = str(exc).strip()
+    return f"{reason}: {message.splitlines()[0]}" if message else reason
 
 
 def process_bytes(source_path: str, data: bytes, settings: Settings | None = None) -> DocResult:
