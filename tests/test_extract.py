@@ -226,3 +226,13 @@ def test_regression_a_report_recommends_the_resolutions_it_words() -> None:
                 char_start=0, char_end=len(text) - 1)
     rows = extract_commitments([(doc, [item])])[0]
     assert [(c.kind, c.actor, c.addressee) for c in rows] == [("recommendation", "", "Bristol City Council")]
+
+
+def test_regression_members_noted_that_is_a_remark_and_members_emphasised_a_concern() -> None:
+    doc, items = minutes_of(
+        "Members noted that the ambitious targets set out in the report will require difficult decisions.",
+        "Members emphasised the importance of timely intervention and effective maintenance.",
+        "Noted that the CRSTS schemes follow the Bristol transport policy.")
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.text[:24]) for c in rows] == [("request", "Members emphasised the i"),
+                                                     ("decision", "Noted that the CRSTS sch")]

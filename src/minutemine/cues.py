@@ -55,5 +55,17 @@ def decides(sent: Span, cue: Span) -> bool:
     return any(e.end == cue.start and e.label_ == "ORG" for e in sent.ents)
 
 
+def remarks(sent: Span, cue: Span) -> bool:
+    """ "Members noted that…", "The Committee noted that the following…" record a remark in
+    discussion; a resolution opens with its verb ("Noted that the CRSTS schemes follow…").
+
+    >>> from minutemine.nlp import get_nlp
+    >>> [remarks(s[:], first_cue(s[:])) for s in map(get_nlp(), ["Members noted that costs rose.", "Noted that the schemes follow the plan."])]
+    [True, False]
+    """
+    return (cue.id_ == "notes" and cue.start > sent.start and cue.end < sent.end
+            and sent.doc[cue.end].lower_ == "that")
+
+
 # what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
 PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")

@@ -38,7 +38,7 @@ from . import actors
 from .dates import find_dates
 from .models import Commitment, Document, Item
 from .money import amounts
-from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue
+from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks
 from .nlp import get_nlp, read_patterns
 
 FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
@@ -282,7 +282,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     discussion = context.kind == "discussion"
     for sent in sdoc.sents:
         cue = first_cue(sent, weak_ok=discussion)
-        if cue is None or cue.label_ == "decision" and not decides(sent, cue):
+        if cue is None or cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue):
             continue
         kind = cue.label_
         if kind == "action" and not discussion and not context.kind and not _owned_or_dated(sent, cue, paper):
