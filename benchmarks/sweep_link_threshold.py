@@ -1,4 +1,4 @@
-"""Sweep the link thresholds against the gold set: how THRESHOLD and RESTATEMENT_MIN_SIMILARITY were chosen.
+"""Sweep the link thresholds against the gold set: how THRESHOLD, RESTATEMENT_MIN_SIMILARITY and RESTATEMENT_SURE were chosen.
 
 Re-links the tables of an existing run (so ingest/segment/extract are not repeated)
 with each pair of values and scores the result with `minutemine eval`'s own code.
@@ -45,16 +45,17 @@ def main() -> None:
     args = parser.parse_args()
     documents, items, commitments = read_run(args.run)
     gold = load_gold(args.gold)
-    print(f"{'threshold':>9} {'restate':>7} {'P':>6} {'R':>6} {'F1':>6} {'top1':>6} {'status':>6}")
+    print(f"{'threshold':>9} {'restate':>7} {'sure':>5} {'P':>6} {'R':>6} {'F1':>6} {'top1':>6} {'status':>6}")
     with tempfile.TemporaryDirectory() as tmp:
-        for threshold, restate in itertools.product((0.35, 0.45, 0.5, 0.6, 0.7, 0.8),
-                                                    (0.2, 0.25, 0.3)):
+        # sure 0.0 = no one-to-one matching of restatements (every pair above `restate` kept)
+        for threshold, restate, sure in itertools.product((0.35, 0.45, 0.5, 0.6, 0.7, 0.8),
+                                                          (0.2, 0.25, 0.3), (0.0, 0.3, 0.35, 0.4, 0.5, 1.0)):
             linked, links = link_commitments(documents, items, commitments, threshold=threshold,
-                                             restatement_min=restate)
+                                             restatement_min=restate, restatement_sure=sure)
             write_tables(tmp, {"documents": documents, "items": items, "commitments": linked, "links": links})
             report = evaluate(gold, load_predictions(tmp))
             s = report["links"]
-            print(f"{threshold:>9.2f} {restate:>7.2f} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+            print(f"{threshold:>9.2f} {restate:>7.2f} {sure:>5.2f} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
                   f"{report['link_top1']['accuracy']:>6.3f} {report['request_status']['accuracy']:>6.3f}")
 
 

@@ -321,3 +321,49 @@ def test_reply_paragraphs_under_a_questioner_heading_answer_that_question():
     assert linked["c:mins/6#11"].answers == "c:mins/6#10"
     assert linked["c:mins/6#13"].answers == ""  # under a heading we have no ask for
     assert linked["c:mins/6#15"].answers == ""  # a sentence-long ask is not a heading its replies follow
+
+
+
+@pytest.mark.slow
+def test_weak_restatements_of_one_earlier_ask_are_matched_one_to_one(plymouth_story):
+    """Regression: deck Communication 1 and 3 both restated OSC question (i), and Roles 11,
+    Political 3 and an 'Overall' bullet all restated question (d): a greedy best match per row."""
+    from minutemine.link import RESTATEMENT_SURE
+
+    linked, _ = link_commitments(*plymouth_story)
+    weak: dict[str, list[str]] = {}
+    for c in linked:
+        if c.answer_method == "restatement" and c.answer_score < RESTATEMENT_SURE:
+            weak.setdefault(c.answers, []).append(c.commitment_id)
+    assert weak and all(len(v) == 1 for v in weak.values())
+    comms_3 = next(c for c in linked if c.text.startswith("Includes a comprehensive communication and engagement"))
+    assert comms_3.answer_method != "restatement"
+
+
+REC_3 = ("Authorises the Executive Director Growth and Regeneration in consultation with Committee Chair "
+         "to procure consultants for the Workplace Parking Levy business case")
+
+
+def test_a_later_meetings_decision_does_not_adopt_an_old_reports_recommendation():
+    """Regression: the 2025-10-23 decision form's delegations were linked to the 2024-09-12 report's
+    recommendation 3, worded alike but put to another meeting."""
+    report = Paper("report", "2024-09-12", body="Bristol City Council")
+    report.add("3", REC_3, "paragraph", "recommendation")
+    same_day = Paper("form24", "2024-09-12", body="Bristol City Council")
+    same_day.add("10.3", REC_3.replace("Authorises", "Authorised"), "paragraph", "decision")
+    later = Paper("form25", "2025-10-23", body="Bristol City Council")
+    later.add("8.3", REC_3.replace("Authorises", "Authorised"), "paragraph", "decision")
+    linked, _ = run(report, same_day, later)
+    assert linked["c:form24/10.3"].answers == "c:report/3"
+    assert linked["c:form25/8.3"].answers == ""
+
+
+def test_a_decision_does_not_answer_the_recommendation_its_own_minutes_quote():
+    """Regression: minutes that quote recommendation 2.c and then record it decided linked the two."""
+    minutes = Paper("mins", "2024-09-12", body="Bristol City Council")
+    text = "Approve and implement price alignment for all Easton (ES) RPS permits over a two year period"
+    minutes.add("7/2.c", text, "recommendation", "recommendation")
+    minutes.add("7/d.2.c", "Residents Parking - " + text, "resolution", "decision")
+    linked, links = run(minutes)
+    assert linked["c:mins/7/d.2.c"].answers == ""
+    assert not links

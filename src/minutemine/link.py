@@ -30,6 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from .answer_cues import defers, is_just_a_name, names_only, reads_as_done, same_body
 from .models import Commitment, DocumentRow, Item, Link
@@ -45,6 +46,9 @@ from .similarity import AllowedPairs, TextIndex, content_words, nearest_targets,
 # are ones extraction misses today) and the first correct link is lost at 0.6, so 0.5 it is.
 THRESHOLD = 0.5  # score (similarity + structure bonuses) an answer needs
 RESTATEMENT_MIN_SIMILARITY = 0.25  # similarity (no bonuses) a later ask needs to count as restating an earlier one
+# Between two papers restatements are matched one to one (best total score); a second
+# restatement of the same ask is kept only when its own score reaches this.
+RESTATEMENT_SURE = 0.35
 TOP_K = 5  # candidates kept per answer in links.csv
 TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
 HEADING_REACH = 8  # siblings an answer paragraph may sit below its questioner's heading
@@ -67,7 +71,11 @@ MAY_ANSWER = {
     "recommendation": {"request", "recommendation", "decision"},
 }
 # Inside one paper sibling requests are worded alike, so asks never pair there.
-MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING else set()) for k, v in MAY_ANSWER.items()}
+# Nor does a decision answer anything in its own paper: minutes quote the report's
+# recommendations and then record the same words decided (and the debate's requests
+# before them are worded alike); that is the record of a proposal of another paper.
+MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING | {"decision"} else set())
+                       for k, v in MAY_ANSWER.items()}
 ASK_ITEM_KINDS = {"request", "question"}
 SUB_ASK_ITEM_KINDS = {"request", "question", "recommendation"}
 CONTEXT_PARENT_KINDS = {"request", "question", "recommendation", "resolution"}
@@ -101,12 +109,13 @@ class _Rows:
 
 def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
                      threshold: float = THRESHOLD,
-                     restatement_min: float = RESTATEMENT_MIN_SIMILARITY) -> tuple[list[Commitment], list[Link]]:
+                     restatement_min: float = RESTATEMENT_MIN_SIMILARITY,
+                     restatement_sure: float = RESTATEMENT_SURE) -> tuple[list[Commitment], list[Link]]:
     """Fill answers/answer_score/answer_method/status on `commitments` and return the links.
 
     The result does not depend on the order of the inputs: commitments come back in
-    the order given, links sorted by answer id and rank.  `threshold` and
-    `restatement_min` are parameters only so that benchmarks/sweep_link_threshold.py
+    the order given, links sorted by answer id and rank.  `threshold`,
+    `restatement_min` and `restatement_sure` (0 turns the one-to-one matching off) are parameters only so that benchmarks/sweep_link_threshold.py
     can sweep them against the gold set.
     """
     rows = _index_rows(items, commitments)
@@ -118,6 +127,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
                                                                   restatement_min):
         candidates[source].append(_Candidate(target, score, method, reply))
     candidates = _one_reply_per_paper(rows, candidates, items_by_id)
+    candidates = _assign_restatements(rows, candidates, restatement_sure)
     ranked = _rank(rows, candidates)
     ranked = _break_mutual_links(rows, ranked)
     chosen = {s: cands[0] for s, cands in ranked.items() if cands}
@@ -344,7 +354,8 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
         evidence.append("names")
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
-    if source_role == target_role == "decision":
+    if source_role == "decision" and target_role in ("decision", "recommendation"):
+        # A decision adopts a proposal once: in the record of the meeting it was put to.
         if not _records_proposal(rows, s, t):
             return None
         return ("tfidf+structure" if evidence else "tfidf"), score, True
@@ -373,7 +384,7 @@ def _record_papers(rows: _Rows) -> dict[str, bool]:
 
 
 def _records_proposal(rows: _Rows, s: int, t: int) -> bool:
-    """A decision answers a decision only as the record of a proposal made to the same meeting.
+    """A decision answers a decision or recommendation only as the record of a proposal made to the same meeting.
 
     Two records of one meeting (decision form and minutes) restate each other and answer
     nothing; a later meeting's delegations, worded alike, are other decisions.
@@ -381,7 +392,10 @@ def _records_proposal(rows: _Rows, s: int, t: int) -> bool:
     a, q = rows.commitments[s], rows.commitments[t]
     (a_first, a_last), (q_first, q_last) = rows.meeting[s], rows.meeting[t]
     same_meeting = a_first <= q_last and q_first <= a_last and a_first > float("-inf")
-    return same_meeting and rows.record_paper.get(a.doc_id, False) and not rows.record_paper.get(q.doc_id, False)
+    # A recommendation is a proposal wherever it is printed (an update report that tells
+    # of past decisions still recommends "notes this update report").
+    proposal = rows.role[t] == "recommendation" or not rows.record_paper.get(q.doc_id, False)
+    return same_meeting and rows.record_paper.get(a.doc_id, False) and proposal
 
 
 def _one_reply_per_paper(rows: _Rows, candidates: dict[int, list[_Candidate]],
@@ -407,6 +421,43 @@ def _one_reply_per_paper(rows: _Rows, candidates: dict[int, list[_Candidate]],
                     best[slot] = (key, s)
     winners = {(slot, s) for slot, (_, s) in best.items()}
     return {s: [c for c in cands if not c.reply or ((rows.commitments[s].doc_id, c.target), s) in winners]
+            for s, cands in candidates.items()}
+
+
+def _assign_restatements(rows: _Rows, candidates: dict[int, list[_Candidate]],
+                         sure: float) -> dict[int, list[_Candidate]]:
+    """Match restatements one to one between each pair of papers, by the best total score.
+
+    A later paper restates each earlier ask once, as a rule: when several of its asks
+    look like one earlier ask ("Provides clarity about the communications approach to the
+    people of Plymouth" and "Includes a comprehensive communication plan", both like "how
+    this was being communicated to our staff"), a greedy best match per row sends them all
+    there.  The Hungarian assignment (scipy's linear_sum_assignment) over the pair's
+    restatement scores keeps the set of pairs with the best total; a pair it leaves out
+    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e).
+    """
+    by_pair: dict[tuple[str, str], list[tuple[int, _Candidate]]] = defaultdict(list)
+    for s, cands in candidates.items():
+        for cand in cands:
+            if cand.method == "restatement":
+                by_pair[rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id].append((s, cand))
+    dropped: set[tuple[int, int]] = set()
+    for pair in sorted(by_pair):
+        entries = by_pair[pair]
+        sources = sorted({s for s, _ in entries})
+        targets = sorted({c.target for _, c in entries})
+        if len(sources) == 1 and len(targets) == 1:
+            continue
+        at_s = {s: n for n, s in enumerate(sources)}
+        at_t = {t: n for n, t in enumerate(targets)}
+        scores = np.zeros((len(sources), len(targets)))
+        for s, c in entries:
+            scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], c.score)
+        assigned = set(zip(*linear_sum_assignment(scores, maximize=True)))
+        for s, c in entries:
+            if (at_s[s], at_t[c.target]) not in assigned and c.score < sure:
+                dropped.add((s, c.target))
+    return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
 
 
