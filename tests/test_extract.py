@@ -59,6 +59,7 @@ DEV = [
             dates=["2017-12", "2018-02"], amounts=["1418000"]),
     Example(DECK, "Reassurance was provided by the DfE", "assurance", "Department for Education"),
     Example(DECK, "Torbay will be responsible for Torbay", "assurance", "Torbay Council"),
+    Example(DECK, "Torbay S151 to present Budget/MTFS", "assurance", "Torbay Section 151 Officer"),  # regression
     Example(DECK, "Cabinet 16th Jan", "action", "Cabinet", dates=["2018-01-16"], deadline="2018-01-16"),
     Example(DECK, "Full Council 29th Jan", "action", "Plymouth City Council", dates=["2018-01-29"],
             deadline="2018-01-29"),

@@ -127,11 +127,12 @@ def agent_or_subject(sent: Span, abbreviations: dict[str, str]) -> str:
 
 
 def with_qualifier(ent: Span, abbreviations: dict[str, str]) -> str:
-    """An entity, joined to a body named just before it: "Torbay" + "S151" → "Torbay S151"."""
+    """An entity, joined to a body named just before it, the role spelt out: "Torbay" + "S151" →
+    "Torbay Section 151 Officer" (the place as printed: the officer is Torbay's, not "Torbay Council S151")."""
     doc = ent.doc
     prev = [e for e in doc.ents if e.end == ent.start and e.label_ == "ORG"]
     if ent.label_ == "ROLE" and prev:
-        return f"{canonical(prev[0].text, abbreviations)} {ent.text}"
+        return f"{prev[0].text} {canonical(ent.text, abbreviations)}"  # "Torbay S151" → "Torbay Section 151 Officer"
     return canonical(ent.text, abbreviations)
 
 
