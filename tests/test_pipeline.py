@@ -85,6 +85,7 @@ def test_corrupt_cache_entry_is_recomputed(text_corpus, tmp_path):
     assert len(entries) == 5
     entries[0].write_bytes(entries[0].read_bytes()[:40])  # truncated: as if the disk filled up
     entries[1].write_bytes(gzip.compress(b'{"document": "not a row"}'))  # readable but wrong
+    (out / ".minutemine-tables.json").unlink()  # else nothing is new: the tables stand and the cache is not read
     again = run([text_corpus], out, Settings(workers=1, quiet=True))
     assert again.files_cached == 3
     assert tables(out) == before
@@ -234,3 +235,39 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
     with progress_bar(3, 1, quiet=False) as bar:
         bar.update()
     assert "2/3" in sys.stderr.getvalue()
+
+
+def test_rerun_with_nothing_new_skips_linking_and_writing_slow_warm_rerun_regression(text_corpus, tmp_path,
+                                                                                    monkeypatch):
+    """Regression: a re-run with every paper cached still re-linked and rewrote everything
+    (~10 CPU-s at 10x the corpus); now the tables written by the same inputs are left alone."""
+    from minutemine import pipeline
+
+    out = tmp_path / "out"
+    first = run([text_corpus], out, Settings(workers=1, quiet=True))
+    before = tables(out)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+
+    def must_not_link(results):
+        raise AssertionError("nothing changed, yet the run linked again")
+
+    monkeypatch.setattr(pipeline, "gather", must_not_link)
+    again = run([text_corpus], out, Settings(workers=1, quiet=True))
+    assert again.model_dump(exclude={"elapsed", "files_cached"}) == first.model_dump(exclude={"elapsed", "files_cached"})
+    assert again.files_cached == 5
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    assert tables(out) == before
+
+
+def test_rerun_rewrites_a_table_edited_by_hand_or_when_a_paper_is_added(text_corpus, tmp_path):
+    out = tmp_path / "out"
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    before = tables(out)
+    (out / "links.csv").write_text("edited by hand\n")
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    assert tables(out) == before
+    extra = sorted(text_corpus.iterdir())[0]
+    (text_corpus / f"copy-{extra.name}").write_bytes(extra.read_bytes() + b"\n\n")
+    added = run([text_corpus], out, Settings(workers=1, quiet=True))
+    assert (added.files_ok, added.files_cached) == (6, 5)
+    assert tables(out)["documents"].count(b"\n") == before["documents"].count(b"\n") + 1

@@ -65,6 +65,21 @@ def pipeline_version(package_dir: Path = PACKAGE_DIR) -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=4)
+def tables_version(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of every module and data file of the package: linking and storing included.
+
+    >>> tables_version() != pipeline_version() and len(tables_version()) == 16
+    True
+    """
+    digest = hashlib.sha256()
+    files = sorted([*package_dir.glob("*.py"), *(p for p in (package_dir / "patterns").rglob("*") if p.is_file())])
+    for path in files:
+        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def entry_key(sha256: str, name: str, settings_fingerprint: str, version: str) -> str:
     """The cache key of one paper: content, name, result-changing settings and code version.
 

@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 import time
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -267,10 +268,13 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     files = collect_files(paths)
     cache = ResultCache(settings.cache_dir or Path(out) / ".cache", settings.fingerprint()) if settings.use_cache else None
     results: list[DocResult | None] = [None] * len(files)
-    keys: list[str | None] = [None] * len(files)
+    keys: list[str | None] = [cache.key_for(path) if cache is not None else None for path in files]
+    run_key = tables_key(files, keys, settings)
+    up_to_date = TablesManifest.read(Path(out)).summary_if_current(Path(out), run_key)
+    if up_to_date is not None:  # the same papers, settings and code wrote the tables there: nothing to do
+        return up_to_date.model_copy(update={"files_cached": len(files), "elapsed": time.perf_counter() - t0})
     todo: list[int] = []
     for i, path in enumerate(files):
-        keys[i] = cache.key_for(path) if cache is not None else None
         if keys[i]:
             results[i] = cache.get(keys[i], str(path))
         if results[i] is None:
@@ -290,9 +294,9 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     if cache is not None:
         cache.prune_other_versions()
     documents, items, commitments, links = gather([r for r in results if r is not None])
-    write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
-                 formats=settings.formats if settings else ("csv",))
-    return RunSummary(
+    written = write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
+                           formats=settings.formats if settings else ("csv",))
+    summary = RunSummary(
         files_ok=sum(d.status == "ok" for d in documents),
         files_empty=sum(d.status == "empty" for d in documents),
         files_error=sum(d.status == "error" for d in documents),
@@ -302,4 +306,68 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
         requests_outstanding=sum(c.kind == "request" and c.status == "outstanding" for c in commitments),
         elapsed=time.perf_counter() - t0,
     )
+    if run_key and not failures:  # rows of a crash or a timeout are this run's news, not the papers'
+        TablesManifest.write(Path(out), run_key, written, summary)
+    return summary
+
+
+def tables_key(files: list[Path], keys: list[str | None], settings: Settings) -> str:
+    """What the tables are a function of: each file's path and cache key, the formats, all the code.
+
+    Empty when some file has no key (unreadable, or --no-cache): such a run always does the work.
+    """
+    import hashlib
+
+    from .cache import tables_version
+
+    if not files or any(k is None for k in keys):
+        return ""
+    digest = hashlib.sha256(f"{tables_version()}\0{','.join(settings.formats)}\0".encode())
+    for path, key in zip(files, keys):
+        digest.update(f"{path}\0{key}\0".encode())
+    return digest.hexdigest()
+
+
+class TablesManifest(BaseModel):
+    """What the last run wrote into OUT, so a re-run with nothing new skips linking and writing.
+
+    The tables' sizes and modification times are recorded too: a table edited or deleted
+    by hand since is written again.
+    """
+
+    run_key: str = ""
+    tables: dict[str, tuple[int, int]] = {}  # file name -> (size, mtime_ns)
+    summary: RunSummary = RunSummary()
+
+    NAME: typing.ClassVar[str] = ".minutemine-tables.json"
+
+    @classmethod
+    def read(cls, out: Path) -> TablesManifest:
+        try:
+            return cls.model_validate_json((out / cls.NAME).read_bytes())
+        except Exception:  # missing or unreadable: as if there were no previous run
+            return cls()
+
+    @staticmethod
+    def _stat(path: Path) -> tuple[int, int]:
+        st = path.stat()
+        return st.st_size, st.st_mtime_ns
+
+    def summary_if_current(self, out: Path, run_key: str) -> RunSummary | None:
+        """The last run's summary if it wrote the tables now in `out` from the same inputs."""
+        if not run_key or run_key != self.run_key or not self.tables:
+            return None
+        try:
+            if any(self._stat(out / name) != tuple(stat) for name, stat in self.tables.items()):
+                return None
+        except OSError:
+            return None
+        return self.summary
+
+    @classmethod
+    def write(cls, out: Path, run_key: str, written: list[Path], summary: RunSummary) -> None:
+        from .store import atomic_write
+
+        manifest = cls(run_key=run_key, tables={p.name: cls._stat(p) for p in written}, summary=summary)
+        atomic_write(out / cls.NAME, manifest.model_dump_json().encode())
 
