@@ -103,12 +103,24 @@ def test_unrelated_answer_stays_unlinked_and_the_request_outstanding():
     assert linked["c:osc/(h)"].status == "outstanding"
 
 
-def test_restatement_without_a_substantive_answer_is_partly_answered():
+def test_a_request_only_restated_stays_outstanding():
+    """Regression: a request restated with no answer was 'partly answered'; the gold guide
+    (nothing in the corpus answers it) makes it outstanding, as OSC (h) restated by the deck's ICT items."""
     deck = Paper("deck", "2017-12-13")
     deck.add("3", DECK_3, "request", "request")
     linked, _ = run(osc_paper(), deck)
     assert linked["c:deck/3"].answer_method == "restatement"
     assert linked["c:deck/3"].status == "outstanding"
+    assert linked["c:osc/2.a"].status == "outstanding"
+
+
+def test_a_request_restated_with_a_promise_only_is_partly_answered():
+    deck = Paper("deck", "2017-12-13")
+    req = deck.add("3", DECK_3, "request", "request")
+    deck.add("3/1", "Review in progress by Chief Exec, Strategic Director for People and Leader", "response",
+             "assurance", parent=req)
+    linked, _ = run(osc_paper(), deck)
+    assert linked["c:deck/3"].status == "partly answered"
     assert linked["c:osc/2.a"].status == "partly answered"
 
 
