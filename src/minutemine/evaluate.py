@@ -1,6 +1,6 @@
 """Evaluate: score a run's tables against the hand-made gold set in corpus/gold/.
 
-The gold set and the scoring rules are described in corpus/gold/GUIDE.mkd.  In short:
+The gold set and the scoring rules are described in corpus/gold/GUIDE.md.  In short:
 each predicted commitment is matched, one-to-one and best first, to a gold
 commitment of the same source file whose text it overlaps (token-set overlap
 coefficient >= MATCH_THRESHOLD); fields are then scored on the matched pairs.
@@ -100,7 +100,7 @@ def prf(correct: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
 
 
 def score_fields(preds: list[Record], golds: list[Record], pairs: dict[str, str]) -> dict[str, dict]:
-    """P/R/F1 of every field over one set of predictions and gold commitments (see corpus/gold/GUIDE.mkd)."""
+    """P/R/F1 of every field over one set of predictions and gold commitments (see corpus/gold/GUIDE.md)."""
     gold_by_id = {g.id: g for g in golds}
     matched = [(p, gold_by_id[pairs[p.id]]) for p in preds if p.id in pairs]
     out = {"commitment": prf(len(matched), len(preds), len(golds)),

@@ -1,6 +1,6 @@
 """Matching predicted commitments to gold ones: text normalisers and the one-to-one matcher.
 
-Used by `minutemine.evaluate`; the rules are those of corpus/gold/GUIDE.mkd ("Scoring").
+Used by `minutemine.evaluate`; the rules are those of corpus/gold/GUIDE.md ("Scoring").
 """
 
 from __future__ import annotations
