@@ -128,3 +128,11 @@ def test_report_in_chromium_filters_click_through_and_no_console_errors(browser,
     assert 0 <= box["y"] < 900  # scrolled into view
     assert errors == [] and remote == []
     page.close()
+
+
+def test_month_only_meeting_dates_still_count_in_days_to_an_answer():
+    """Regression: a request from a paper dated only "2017-09" was left out of the days chart."""
+    from minutemine.report import days_between
+
+    assert days_between("2017-09", "2017-12-13") == 103
+    assert days_between("2018", "2018-01-10") == 9

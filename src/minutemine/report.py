@@ -34,17 +34,35 @@ def anchor(prefix: str, ident: str) -> str:
 
 
 def days_between(start: str, end: str) -> int | None:
-    """Whole days from one ISO date to another (the start of a range); None if either is missing.
+    """Whole days from one ISO date to another (each taken at the start of its range, month or year);
+    None if either is missing.
 
     >>> days_between("2017-09-20", "2017-12-13")
     84
+    >>> days_between("2017-09", "2017-12-13")
+    103
     >>> days_between("", "2017-12-13") is None
     True
     """
     try:
-        return (date.fromisoformat(end.split("/")[0]) - date.fromisoformat(start.split("/")[0])).days
+        return (period_start(end) - period_start(start)).days
     except ValueError:
         return None
+
+
+def period_start(iso: str) -> date:
+    """The first day of an ISO date, month, year or range (a meeting dated only by its month
+    still has a place on the time line).
+
+    >>> period_start("2018-04-01/2019-03-31"), period_start("2017-09"), period_start("2018")
+    (datetime.date(2018, 4, 1), datetime.date(2017, 9, 1), datetime.date(2018, 1, 1))
+    """
+    head = iso.split("/")[0]
+    if len(head) == 4:
+        head += "-01"
+    if len(head) == 7:
+        head += "-01"
+    return date.fromisoformat(head)
 
 
 def paper_href(source_path: str, out_dir: Path, html_dir: Path) -> str:
