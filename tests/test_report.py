@@ -136,3 +136,18 @@ def test_month_only_meeting_dates_still_count_in_days_to_an_answer():
 
     assert days_between("2017-09", "2017-12-13") == 103
     assert days_between("2018", "2018-01-10") == 9
+
+
+def test_answers_to_a_restatement_are_shown_under_the_original_request():
+    """Regression: the report showed only the restatement ("Provide clarity about…") under the
+    scrutiny committee's request, not the bullets that answer it; a cycle must not loop."""
+    from minutemine.report import answers_reaching
+
+    answers_of = {
+        "osc/b": [{"commitment_id": "deck/P1", "kind": "request", "answer_score": "0.39"}],
+        "deck/P1": [{"commitment_id": "deck/P1#2", "kind": "assurance", "answer_score": "1.0"},
+                    {"commitment_id": "deck/P1#1", "kind": "assurance", "answer_score": "1.0"},
+                    {"commitment_id": "osc/b", "kind": "request", "answer_score": "0.2"}],
+    }
+    got = [(a["commitment_id"], via) for a, via in answers_reaching("osc/b", answers_of)]
+    assert got == [("deck/P1", ""), ("deck/P1#1", "deck/P1"), ("deck/P1#2", "deck/P1")]

@@ -33,6 +33,37 @@ def anchor(prefix: str, ident: str) -> str:
     return prefix + "-" + "".join(c if c.isalnum() or c in "-." else f"_{ord(c):02x}" for c in ident)
 
 
+def answers_reaching(request_id: str, answers_of: dict[str, list[dict]]) -> list[tuple[dict, str]]:
+    """The answers of a request, best first, each followed by the answers of it when it is a
+    restatement of the request; paired with the id of the restatement they answer ("" if direct).
+
+    A restated request carries no substance of its own: the officer reading the original
+    request needs the bullets that answer the restatement.
+
+    >>> rows = {"R": [{"commitment_id": "S", "kind": "request", "answer_score": "0.4"}],
+    ...         "S": [{"commitment_id": "A", "kind": "assurance", "answer_score": "1.0"}]}
+    >>> [(a["commitment_id"], via) for a, via in answers_reaching("R", rows)]
+    [('S', ''), ('A', 'S')]
+    """
+    out: list[tuple[dict, str]] = []
+    seen = {request_id}
+    stack: list[tuple[dict, str]] = [(a, "") for a in _best_first(answers_of.get(request_id, []))][::-1]
+    while stack:
+        answer, via = stack.pop()
+        if answer["commitment_id"] in seen:
+            continue
+        seen.add(answer["commitment_id"])
+        out.append((answer, via))
+        if answer["kind"] == "request":
+            restated = answer["commitment_id"]
+            stack.extend((a, restated) for a in _best_first(answers_of.get(restated, []))[::-1])
+    return out
+
+
+def _best_first(answers: list[dict]) -> list[dict]:
+    return sorted(answers, key=lambda a: (-float(a["answer_score"] or 0), a["commitment_id"]))
+
+
 def days_between(start: str, end: str) -> int | None:
     """Whole days from one ISO date to another (each taken at the start of its range, month or year);
     None if either is missing.
@@ -159,13 +190,15 @@ def report_data(out_dir: str | Path, html_path: str | Path) -> dict:
     for r in rows:
         if r["kind"] != "request":
             continue
-        linked = sorted(answers_of.get(r["commitment_id"], []), key=lambda a: -float(a["answer_score"] or 0))
+        linked = answers_reaching(r["commitment_id"], answers_of)
         status = request_status(r, len(linked))
         req = view(r) | {"status": status, "status_class": status.replace(" ", "-"), "answers": []}
         req["anchor"] = anchor("r", r["commitment_id"])
-        for a in linked:
+        for a, via in linked:
+            method = a["answer_method"] or "?"
             a_view = view(a) | {"days": days_between(r["meeting_date"], a["meeting_date"]),
-                                "score": a["answer_score"] or "?", "method": a["answer_method"] or "?"}
+                                "score": a["answer_score"] or "?",
+                                "method": f"{method}, answering its restatement {via}" if via else method}
             req["answers"].append(a_view)
             req["search"] += " " + a_view["search"]
         first = [a["days"] for a in req["answers"] if a["days"] is not None]
