@@ -103,15 +103,16 @@ def test_unrelated_answer_stays_unlinked_and_the_request_outstanding():
     assert linked["c:osc/(h)"].status == "outstanding"
 
 
-def test_a_request_only_restated_stays_outstanding():
-    """Regression: a request restated with no answer was 'partly answered'; the gold guide
-    (nothing in the corpus answers it) makes it outstanding, as OSC (h) restated by the deck's ICT items."""
+def test_a_request_only_restated_is_partly_answered_and_its_restatement_outstanding():
+    """Regression: a request only restated by a later paper, with no answer under the restatement
+    (OSC (h), restated by the deck's ICT items), was called outstanding; the issue defines it
+    as partly answered.  The restatement itself has nothing answering it: outstanding."""
     deck = Paper("deck", "2017-12-13")
     deck.add("3", DECK_3, "request", "request")
     linked, _ = run(osc_paper(), deck)
     assert linked["c:deck/3"].answer_method == "restatement"
     assert linked["c:deck/3"].status == "outstanding"
-    assert linked["c:osc/2.a"].status == "outstanding"
+    assert linked["c:osc/2.a"].status == "partly answered"
 
 
 def test_a_request_restated_with_a_promise_only_is_partly_answered():

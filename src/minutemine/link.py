@@ -20,8 +20,9 @@ Only a pair scoring at least `THRESHOLD` is kept (a restatement or a reply: at l
 `RESTATEMENT_MIN_SIMILARITY` of wording): a wrong link is worse than none.  Each
 answer's candidates are ranked by score, ties by request id (rank 1 is chosen), and
 requests get a status: answered; partly answered (only some of its numbered parts
-answered, or only promised an answer: "review in progress"); outstanding (nothing answers
-it — a restatement alone answers nothing, as corpus/gold/GUIDE.mkd defines).
+answered, only promised an answer — "review in progress" — or only restated by a later
+paper with no substantive answer under the restatement); outstanding (nothing answers or
+restates it).  These are the definitions of the issue and of corpus/gold/GUIDE.md.
 """
 
 from __future__ import annotations
@@ -529,11 +530,12 @@ def _statuses(rows: _Rows, chosen: dict[int, _Candidate], items_by_id: dict[str,
         answers = answered_by.get(r, [])
         if any(not defers(rows.commitments[a].text) for a in answers) or "answered" in via_restatement:
             own = "answered"
-        elif answers or "partly answered" in via_restatement:
-            own = "partly answered"  # only promised ("review in progress")
+        elif answers or via_restatement:
+            # Only promised ("review in progress"), or taken up by a later paper that restates
+            # it with no substantive answer yet (the deck's ICT items restate OSC (h)): the
+            # request is on someone's list, which is more than outstanding and less than answered.
+            own = "partly answered"
         else:
-            # Restating a request answers nothing (corpus/gold/GUIDE.mkd: outstanding when
-            # nothing in the corpus answers it — the deck's ICT items restate (h), no reply).
             own = "outstanding"
         parts = [status(x, visiting) for x in sub_asks.get(r, [])]
         if parts:
