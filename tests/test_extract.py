@@ -237,3 +237,12 @@ def test_regression_members_noted_that_is_a_remark_and_members_emphasised_a_conc
     rows = extract_commitments([(doc, items)])[0]
     assert [(c.kind, c.text[:24]) for c in rows] == [("request", "Members emphasised the i"),
                                                      ("decision", "Noted that the CRSTS sch")]
+
+
+def test_regression_names_listed_under_a_lead_in_are_not_requests(extracted) -> None:
+    """'To provide assurance to: - Wellbeing and Overview Scrutiny Committee - Cabinet' lists
+    bodies; each name was read as a request 'provide assurance'."""
+    texts = {" ".join(c.text.split()) for c in extracted[DECK][2]}
+    for name in ("Wellbeing and Overview Scrutiny Committee", "Cross-party Torbay Children's Services Working Group",
+                 "Roles & Responsibilities"):
+        assert name not in texts

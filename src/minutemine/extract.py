@@ -244,6 +244,26 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
         page=paper.page_at(start), char_start=start, char_end=end)
 
 
+_NAME_JOINERS = {"and", "of", "the", "for", "in", "on", "&"}
+
+
+def is_bare_name(text: str) -> bool:
+    """A short title-case phrase (a body, a heading, a work stream) that a lead-in can list
+    ("To provide assurance to: - Cabinet - Council") but that asks or promises nothing itself.
+
+    >>> is_bare_name("Wellbeing and Overview Scrutiny Committee")
+    True
+    >>> is_bare_name("Roles & Responsibilities")
+    True
+    >>> is_bare_name("Communication plan in place")
+    False
+    >>> is_bare_name("Council endorses the decision.")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _NAME_JOINERS]
+    return 0 < len(words) <= 8 and all(w[0].isupper() for w in words) and not text.rstrip().endswith((".", ";"))
+
+
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
@@ -269,6 +289,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         cue = first_cue(whole, weak_ok=True)
         if forced == "decision" and cue is None:
             return []  # a heading or note inside a list of resolutions
+        if cue is None and item.kind not in ITEM_KINDS and is_bare_name(sdoc.text):
+            return []  # "To provide assurance to: - Cabinet - Council": a list of names promises nothing
         kind = forced
         if forced == "decision" and cue.label_ in ("action", "assurance"):
             kind = "assurance" if paper.is_minutes else "action"  # "The website will be updated" under a heading
