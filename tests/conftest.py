@@ -1,4 +1,4 @@
-"""Shared fixtures: paths of the project's own corpus (never ../shared)."""
+"""Shared fixtures: paths of the project's own corpus (never files outside this repository)."""
 
 from pathlib import Path
 
