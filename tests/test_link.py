@@ -380,3 +380,25 @@ def test_a_decision_does_not_answer_the_recommendation_its_own_minutes_quote():
     linked, links = run(minutes)
     assert linked["c:mins/7/d.2.c"].answers == ""
     assert not links
+
+
+@pytest.mark.slow
+def test_counting_each_repeated_text_once_gives_the_same_tfidf_bit_for_bit(plymouth_story):
+    # Speed change: TextIndex counts every distinct text once and copies its row; the
+    # matrices must be exactly those of TfidfVectorizer over every text, copies included.
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from minutemine.similarity import TextIndex, _stemmed_terms, content_words, normalise_for_matching
+
+    _, _, commitments = plymouth_story
+    texts = [normalise_for_matching(c.text) for c in commitments] * 3
+    index = TextIndex.fit(texts)
+    reduced = [" ".join(content_words(t)) or " " for t in texts]
+    for got, vectoriser in ((index.words, TfidfVectorizer(analyzer=_stemmed_terms, sublinear_tf=True, dtype=np.float32)),
+                            (index.chars, TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                                          dtype=np.float32))):
+        want = vectoriser.fit_transform(reduced).tocsr()
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, want.data)

@@ -69,7 +69,13 @@ def _same_body_name(x: str, y: str) -> bool:
 
 def is_just_a_name(text: str, q: Commitment) -> bool:
     """Whether `text` is no more than the name of the body that asked or was asked in `q`."""
-    return any(name and fuzz.token_sort_ratio(text.lower(), name.lower()) >= 85 for name in (q.addressee, q.actor))
+    return _is_name_of(text, q.addressee, q.actor)
+
+
+@lru_cache(maxsize=100_000)
+def _is_name_of(text: str, *names: str) -> bool:
+    # Cached: a large corpus asks the same question of the same texts many times over.
+    return any(name and fuzz.token_sort_ratio(text.lower(), name.lower()) >= 85 for name in names)
 
 
 def names_only(c: Commitment) -> bool:

@@ -109,6 +109,16 @@ class _Rows:
     record_paper: dict[str, bool] = field(default_factory=dict)  # doc_id -> its decisions read as done
     meeting: list[tuple[float, float]] = field(default_factory=list)  # per row: meeting_day_range of its paper
     items_said: set[str] = field(default_factory=set)  # item ids that hold at least one commitment
+    # Per row, computed once rather than for each of the row's candidate pairs:
+    amounts: list[frozenset] = field(default_factory=list)
+    dates: list[frozenset] = field(default_factory=list)
+    names: list[frozenset[str]] = field(default_factory=list)  # people and organisations, lower-case
+    names_only: dict[int, bool] = field(default_factory=dict)  # row -> answer_cues.names_only, when asked
+
+    def says_names_only(self, r: int) -> bool:
+        if r not in self.names_only:
+            self.names_only[r] = names_only(self.commitments[r])
+        return self.names_only[r]
 
 
 def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
@@ -170,6 +180,9 @@ def _index_rows(items: list[Item], commitments: list[Commitment]) -> _Rows:
     rows = _Rows(ordered, roles, [items_by_id.get(c.item_id) for c in ordered])
     rows.row_of = {c.commitment_id: r for r, c in enumerate(ordered)}
     rows.items_said = {c.item_id for c in ordered}
+    rows.amounts = [frozenset(c.amounts_gbp) for c in ordered]
+    rows.dates = [frozenset(c.dates) for c in ordered]
+    rows.names = [frozenset(n.lower() for n in c.people + c.organisations) for c in ordered]
     return rows
 
 
@@ -256,7 +269,7 @@ def _first_said(rows: _Rows) -> dict[int, int]:
 def _looks_like_heading(rows: _Rows, r: int) -> bool:
     """A questioner's heading ("Q31, 32, 33 – Sue Hughes", "Matt Saunders - Bus Gates"): no sentence."""
     text = rows.commitments[r].text.strip()
-    return names_only(rows.commitments[r]) or (len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", "?")))
+    return rows.says_names_only(r) or (len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", "?")))
 
 
 def _questioner_heading_above(rows: _Rows, earlier: list[Item], children: dict[tuple[str, str], list[Item]],
@@ -350,11 +363,11 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
         evidence.append("asked")  # the body the request was addressed to answers it
     elif same_body(a.addressee, q.actor):
         evidence.append("reports_to")  # the answer is addressed to the body that asked
-    if set(a.amounts_gbp) & set(q.amounts_gbp):
+    if not rows.amounts[s].isdisjoint(rows.amounts[t]):
         evidence.append("amounts")
-    if set(a.dates) & set(q.dates):
+    if not rows.dates[s].isdisjoint(rows.dates[t]):
         evidence.append("dates")
-    if {n.lower() for n in a.people + a.organisations} & {n.lower() for n in q.people + q.organisations}:
+    if not rows.names[s].isdisjoint(rows.names[t]):
         evidence.append("names")
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
@@ -366,7 +379,7 @@ def _score_pair(rows: _Rows, s: int, t: int, similarity: float,
     if source_role in ASKING and "asked" in evidence:
         return "tfidf+structure", score, True  # the body asked replies, even when it repeats the words
     if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
-        if is_just_a_name(a.text, q) or names_only(a) or names_only(q):
+        if is_just_a_name(a.text, q) or rows.says_names_only(s) or rows.says_names_only(t):
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
         return "restatement", score, False
     if source_role in ASKING:

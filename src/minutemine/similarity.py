@@ -23,7 +23,6 @@ from importlib import resources
 import numpy as np
 import snowballstemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Numbering printed before an item ("- 2.", "(a)", "9..", "3(b)", "I.") says where the text
 # sits, not what it says; left in, it makes every "2." look alike.
@@ -55,6 +54,8 @@ def linking_vocabulary() -> dict[str, dict]:
 
 @cache
 def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # lazily: importing scikit-learn takes a second
+
     return frozenset(ENGLISH_STOP_WORDS) | frozenset(linking_vocabulary()["framing_words"]["words"])
 
 
@@ -87,12 +88,33 @@ def _stemmed_terms(text: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
 
 
-def _word_vectoriser() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=_stemmed_terms, sublinear_tf=True, dtype=np.float32)
+def _word_counter():
+    from sklearn.feature_extraction.text import CountVectorizer  # lazily: importing scikit-learn takes a second
+
+    return CountVectorizer(analyzer=_stemmed_terms, dtype=np.float32)
 
 
-def _char_vectoriser() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+def _char_counter():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32)
+
+
+def _tfidf_of_repeated_texts(counter, texts: list[str]) -> sparse.csr_matrix:
+    """What `TfidfVectorizer(sublinear_tf=True)` with `counter`'s analyser gives for `texts`, counting each distinct text once.
+
+    Large corpora repeat texts (the same paper in many runs, the same boilerplate line in
+    every paper); counting the terms of a text is most of the work, so each distinct
+    text is counted once and its row copied.  The document frequencies still count every
+    copy, and a copied row holds its terms in the same order, so the matrix is the same,
+    bit for bit, as vectorising every text.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    row_of_text: dict[str, int] = {}
+    distinct = [row_of_text.setdefault(t, len(row_of_text)) for t in texts]
+    counts = counter.fit_transform(list(row_of_text))[np.asarray(distinct, dtype=np.intp)]
+    return TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
 
 
 @dataclass
@@ -114,10 +136,10 @@ class TextIndex:
         """
         texts = [" ".join(content_words(t)) or " " for t in texts]
         try:
-            words = _word_vectoriser().fit_transform(texts)
+            words = _tfidf_of_repeated_texts(_word_counter(), texts)
         except ValueError:  # nothing but stop words in the whole run
             words = sparse.csr_matrix((len(texts), 1), dtype=np.float32)
-        chars = _char_vectoriser().fit_transform(texts)
+        chars = _tfidf_of_repeated_texts(_char_counter(), texts)
         return cls(words=words.tocsr(), chars=chars.tocsr())
 
     def pair_similarity(self, sources: np.ndarray, targets: np.ndarray) -> np.ndarray:
