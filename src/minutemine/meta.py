@@ -6,6 +6,7 @@ the first lines of the paper; a wrong guess is visible in documents.csv.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -15,13 +16,15 @@ _HEADER_LINE_CHARS = 80
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)?[ -]?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough|Town|Parish)? ?Council)\b"
 )
-# Place names whose council the filename names without saying "council".
-_PLACE_COUNCILS = {
-    "plymouth": "Plymouth City Council",
-    "torbay": "Torbay Council",
-    "worcestershire": "Worcestershire County Council",
-    "bristol": "Bristol City Council",
-}
+
+
+@functools.lru_cache(maxsize=1)
+def place_councils() -> dict[str, str]:
+    """Place names a file name may start with, and their council (patterns/councils.jsonl:
+    add a line for a council whose papers are named by place without saying "council")."""
+    from .nlp import read_patterns
+
+    return {r["place"]: r["council"] for r in read_patterns("councils")}
 
 
 def guess_meeting_date(filename: str, text: str) -> str:
@@ -63,7 +66,7 @@ def guess_body(filename: str, text: str) -> str:
     'Sheffield City Council'
     """
     stem = filename.lower()
-    for place, council in _PLACE_COUNCILS.items():
+    for place, council in place_councils().items():
         if stem.startswith(place):
             return council
     if m := _COUNCIL.search(text[:3000]):
