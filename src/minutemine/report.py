@@ -7,9 +7,9 @@ server and no network).  It carries no timestamp: the same tables give the same 
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
-from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .query import format_gbp, load_commitments, sort_in_reading_order
 from .store import LIST_SEP, atomic_write, read_table
+from .stories import meeting_day_range
 
 STATUS_ORDER = ("answered", "partly answered", "outstanding")
 DAY_BUCKETS = [(0, 30, "≤ 30"), (31, 90, "31–90"), (91, 180, "91–180"), (181, 365, "181–365"), (366, None, "> 365")]
@@ -65,8 +66,9 @@ def _best_first(answers: list[dict]) -> list[dict]:
 
 
 def days_between(start: str, end: str) -> int | None:
-    """Whole days from one ISO date to another (each taken at the start of its range, month or year);
-    None if either is missing.
+    """Whole days from one ISO date to another, each taken at the first day it may mean (a
+    meeting dated only by its month or year still has a place on the time line); None if
+    either is missing.
 
     >>> days_between("2017-09-20", "2017-12-13")
     84
@@ -75,25 +77,11 @@ def days_between(start: str, end: str) -> int | None:
     >>> days_between("", "2017-12-13") is None
     True
     """
-    try:
-        return (period_start(end) - period_start(start)).days
-    except ValueError:
+    first = meeting_day_range(start.split("/")[0])[0]
+    last = meeting_day_range(end.split("/")[0])[0]
+    if math.isinf(first) or math.isinf(last):
         return None
-
-
-def period_start(iso: str) -> date:
-    """The first day of an ISO date, month, year or range (a meeting dated only by its month
-    still has a place on the time line).
-
-    >>> period_start("2018-04-01/2019-03-31"), period_start("2017-09"), period_start("2018")
-    (datetime.date(2018, 4, 1), datetime.date(2017, 9, 1), datetime.date(2018, 1, 1))
-    """
-    head = iso.split("/")[0]
-    if len(head) == 4:
-        head += "-01"
-    if len(head) == 7:
-        head += "-01"
-    return date.fromisoformat(head)
+    return int(last - first)
 
 
 def paper_href(source_path: str, out_dir: Path, html_dir: Path) -> str:
