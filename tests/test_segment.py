@@ -243,14 +243,19 @@ def test_regression_statement_list_numbered_01_nests_under_its_intro_not_agenda_
 
 # -- robustness ---------------------------------------------------------------------------------
 
+def tree_depth(items) -> int:
+    """Depth of the deepest item (top level is 1); parents come before their children."""
+    depth: dict[str, int] = {"": 0}
+    for it in items:
+        depth[it.item_id] = depth[it.parent_id] + 1
+    return max(depth.values())
+
+
 def test_ten_thousand_nested_levels_do_not_recurse_and_are_capped():
     text = "".join(f"Step {n} leads on to:\n" for n in range(10_000))
     items = segment_document(doc_from_text(text))
     assert len(items) == 10_000
-    depth: dict[str, int] = {"": 0}
-    for it in items:
-        depth[it.item_id] = depth[it.parent_id] + 1
-    assert max(depth.values()) <= MAX_DEPTH + 1
+    assert tree_depth(items) <= MAX_DEPTH + 1
     assert max(len(it.label_path) for it in items) < 400
 
 
@@ -259,10 +264,7 @@ def test_hundred_thousand_lines_segment_with_bounded_paths():
     text = "".join(f"{n % 90 + 1}. Item {n} is agreed.\n - answer {n}\n" for n in range(50_000))
     items = segment_document(doc_from_text(text))
     assert len(items) == 100_000
-    depth: dict[str, int] = {"": 0}
-    for it in items:
-        depth[it.item_id] = depth[it.parent_id] + 1
-    assert max(depth.values()) <= 3  # "1." after "90." restarts the list at the same level
+    assert tree_depth(items) <= 3  # "1." after "90." restarts the list at the same level
 
 
 def _regen(argv: list[str]) -> None:
