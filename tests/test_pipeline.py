@@ -271,3 +271,42 @@ def test_rerun_rewrites_a_table_edited_by_hand_or_when_a_paper_is_added(text_cor
     added = run([text_corpus], out, Settings(workers=1, quiet=True))
     assert (added.files_ok, added.files_cached) == (6, 5)
     assert tables(out)["documents"].count(b"\n") == before["documents"].count(b"\n") + 1
+
+
+def test_adding_a_paper_relinks_only_its_story_block_and_matches_a_cold_run(text_corpus, tmp_path, monkeypatch):
+    """A warm re-run links again only the block the new paper joins; the tables equal a run from nothing."""
+    from minutemine import link_blocks
+
+    out = tmp_path / "out"
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    linked_blocks: list[set[str]] = []
+    real_link_block = link_blocks._link_block
+
+    def counting(documents, items, commitments):
+        linked_blocks.append({d.body for d in documents})
+        return real_link_block(documents, items, commitments)
+
+    monkeypatch.setattr(link_blocks, "_link_block", counting)
+    (text_corpus / "worcestershire-2018-06-cabinet-minute.txt").write_text(
+        "Worcestershire County Council\nCabinet minutes\n"
+        "1. The Cabinet noted the update on the alternative delivery model and confirmed that the "
+        "business case will be reported by 30 September 2018.\n", encoding="utf-8")
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    assert linked_blocks == [{"Worcestershire County Council"}]  # the Plymouth–Torbay block came from the cache
+
+    cold = tmp_path / "cold"
+    run([text_corpus], cold, Settings(workers=1, use_cache=False, quiet=True))
+    assert tables(out) == tables(cold)
+
+
+def test_block_link_cache_is_pruned_of_blocks_no_longer_asked_for(text_corpus, tmp_path):
+    out = tmp_path / "out"
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    entries = lambda: sorted(p.name for p in (out / ".cache" / "links").glob("*/*.json"))  # noqa: E731
+    before = entries()
+    assert len(before) == 2  # Plymouth–Torbay and Worcestershire
+    worcestershire = next(text_corpus.glob("worcestershire*.txt"))
+    worcestershire.write_bytes(worcestershire.read_bytes() + b"\nAn added line.\n")
+    run([text_corpus], out, Settings(workers=1, quiet=True))
+    after = entries()
+    assert len(after) == 2 and len(set(before) & set(after)) == 1

@@ -212,16 +212,39 @@ def dedupe(results: list[DocResult]) -> list[DocResult]:
     return out
 
 
-def gather(results: list[DocResult]) -> tuple[list[DocumentRow], list[Item], list[Commitment], list[Link]]:
-    """Link the per-document results into the four tables."""
-    from .link import link_commitments
+def gather(results: list[DocResult], settings: Settings | None = None, link_cache_dir: str | Path | None = None,
+           ) -> tuple[list[DocumentRow], list[Item], list[Commitment], list[Link]]:
+    """Link the per-document results into the four tables.
+
+    With `link_cache_dir`, each story block's links are kept there and reused while
+    the block's papers, the settings and the code are unchanged (`link_blocks`).
+    """
+    from .link_blocks import BlockLinkCache, link_by_block
 
     results = dedupe(results)
     documents = [r.document for r in results]
     items = [i for r in results for i in r.items]
     commitments = [c for r in results for c in r.commitments]
-    commitments, links = link_commitments(documents, items, commitments)
+    cache = BlockLinkCache(link_cache_dir) if link_cache_dir is not None else None
+    commitments, links = link_by_block(documents, items, commitments,
+                                       doc_key=functools.partial(linked_content_key, settings=settings or Settings()),
+                                       cache=cache)
+    if cache is not None:
+        cache.prune_unused()
     return documents, items, commitments, links
+
+
+def linked_content_key(document: DocumentRow, settings: Settings) -> str:
+    """What a paper's row, items and commitments are a function of, as linking sees them.
+
+    Its bytes, name, the result-changing settings and the per-document code (the cache
+    key), plus what the run itself decided about it: a timeout or a duplicate turns
+    the same bytes into an error row with nothing in it.
+    """
+    from .cache import entry_key, pipeline_version
+
+    content = entry_key(document.sha256, Path(document.source_path).name, settings.fingerprint(), pipeline_version())
+    return f"{content}\0{document.status}\0{document.error}\0{document.n_items}\0{document.n_commitments}"
 
 
 def resolve_workers(workers: int) -> int:
@@ -330,7 +353,8 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
             bar.update()
     if cache is not None:
         cache.prune_other_versions()
-    documents, items, commitments, links = gather([r for r in results if r is not None])
+    documents, items, commitments, links = gather([r for r in results if r is not None], settings,
+                                                  link_cache_dir=Path(cache.root) / "links" if cache is not None else None)
     written = write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
                            formats=settings.formats if settings else ("csv",))
     summary = RunSummary(
