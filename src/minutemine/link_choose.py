@@ -1,0 +1,109 @@
+"""Choosing among candidates: one reply per paper, restatements one to one, ranking, no mutual links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .answer_cues import reads_as_done
+from .link_rows import ASKING, Candidate, Rows, ancestors
+from .link_similarity import TOP_K
+from .models import Item
+
+
+def one_reply_per_paper(rows: Rows, candidates: dict[int, list[Candidate]],
+                         items_by_id: dict[str, Item]) -> dict[int, list[Candidate]]:
+    """Keep one reply per paper and target.
+
+    A proposal is recorded once in the minutes of its meeting, however many other
+    "noted the report" lines look like it: the best scored record is kept.  When the
+    body asked replies with a list of its own asks, the list's lead-in is the reply:
+    the scrutiny minute answers Cabinet's request with "The committee advises council
+    to consider ... the following -" and its recommendations 1-4, all the committee's
+    and all like the request, so the one highest in the item tree is kept.
+    """
+    best: dict[tuple[str, int], tuple] = {}
+    for s, cands in candidates.items():
+        for cand in cands:
+            if cand.reply:
+                c = rows.commitments[s]
+                depth = len(ancestors(rows.item[s], items_by_id)) if rows.role[s] in ASKING else 0
+                key = (depth, -cand.score, c.commitment_id)
+                slot = (c.doc_id, cand.target)
+                if slot not in best or key < best[slot][0]:
+                    best[slot] = (key, s)
+    winners = {(slot, s) for slot, (_, s) in best.items()}
+    return {s: [c for c in cands if not c.reply or ((rows.commitments[s].doc_id, c.target), s) in winners]
+            for s, cands in candidates.items()}
+
+
+def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
+                         sure: float) -> dict[int, list[Candidate]]:
+    """Match restatements one to one between each pair of papers, by the best total score.
+
+    A later paper restates each earlier ask once, as a rule: when several of its asks
+    look like one earlier ask ("Provides clarity about the communications approach to the
+    people of Plymouth" and "Includes a comprehensive communication plan", both like "how
+    this was being communicated to our staff"), a greedy best match per row sends them all
+    there.  The Hungarian assignment (scipy's linear_sum_assignment) over the pair's
+    restatement scores keeps the set of pairs with the best total; a pair it leaves out
+    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e).
+    """
+    by_pair: dict[tuple[str, str], list[tuple[int, Candidate]]] = defaultdict(list)
+    for s, cands in candidates.items():
+        for cand in cands:
+            if cand.method == "restatement":
+                by_pair[rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id].append((s, cand))
+    dropped: set[tuple[int, int]] = set()
+    for pair in sorted(by_pair):
+        entries = by_pair[pair]
+        sources = sorted({s for s, _ in entries})
+        targets = sorted({c.target for _, c in entries})
+        if len(sources) == 1 and len(targets) == 1:
+            continue
+        at_s = {s: n for n, s in enumerate(sources)}
+        at_t = {t: n for n, t in enumerate(targets)}
+        scores = np.zeros((len(sources), len(targets)))
+        for s, c in entries:
+            scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], c.score)
+        assigned = set(zip(*linear_sum_assignment(scores, maximize=True)))
+        for s, c in entries:
+            if (at_s[s], at_t[c.target]) not in assigned and c.score < sure:
+                dropped.add((s, c.target))
+    return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
+            for s, cands in candidates.items()}
+
+
+def rank(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """Best first, one candidate per target (the structural one wins), at most TOP_K."""
+    out = {}
+    for s, cands in candidates.items():
+        best: dict[int, Candidate] = {}
+        for cand in sorted(cands, key=lambda c: (-c.score, rows.commitments[c.target].commitment_id)):
+            best.setdefault(cand.target, cand)
+        out[s] = sorted(best.values(), key=lambda c: (-round(c.score, 4), rows.commitments[c.target].commitment_id))[:TOP_K]
+    return out
+
+
+def break_mutual_links(rows: Rows, ranked: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """When two rows each choose the other (papers of one meeting), keep one direction.
+
+    The record of what was done ("Approved ...") answers the proposal ("Approve ..."),
+    whatever the scores say; otherwise the stronger direction wins.
+    """
+    for s in sorted(ranked):
+        if not ranked[s]:
+            continue
+        t = ranked[s][0].target
+        back = ranked.get(t)
+        if back and back[0].target == s:
+            mine, theirs = ranked[s][0], back[0]
+            if (not reads_as_done(rows.commitments[s].text), -mine.score, rows.commitments[s].commitment_id) < \
+                    (not reads_as_done(rows.commitments[t].text), -theirs.score, rows.commitments[t].commitment_id):
+                ranked[t] = back[1:]
+            else:
+                ranked[s] = ranked[s][1:]
+    return ranked
+

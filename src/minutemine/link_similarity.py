@@ -1,0 +1,153 @@
+"""Text evidence: TF-IDF similarity inside a block of papers of one story, with structure bonuses.
+
+- **restatement** — a later paper restates an earlier request in close wording; the
+  restated request links to the original, so answers reach the original through it;
+- **tfidf** / **tfidf+structure** — text similarity (see `similarity.py`) with bonuses
+  when the body asked is the one answering, or the two share dates, amounts or names.
+  Two kinds of reply are kept once per paper (see link_choose.one_reply_per_paper): the
+  body asked answering with its own advice (the scrutiny minute answering Cabinet's
+  item 3), and a meeting's record of a decision answering the proposal put to that meeting.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from .answer_cues import is_just_a_name, reads_as_done, same_body
+from .link_rows import ASKING, KINDS, Rows
+from .models import Commitment, DocumentRow, Item
+from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
+from .stories import meeting_day_range, story_blocks
+
+TOP_K = 5  # candidates kept per answer in links.csv
+BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05}
+MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
+# Which role may answer which: an assurance answers anything asked or decided; a decision
+# answers a request or adopts a recommendation; an ask answers an ask only as a
+# restatement, or when the body asked replies with its own advice (scrutiny's advice on
+# Cabinet's "Requests the ... Committee to examine").
+MAY_ANSWER = {
+    "assurance": {"request", "recommendation", "decision"},
+    "action": {"request", "recommendation", "decision"},
+    "decision": {"request", "recommendation", "decision"},  # another paper's decision: the record of a proposed one
+    "request": {"request", "recommendation", "decision"},
+    "recommendation": {"request", "recommendation", "decision"},
+}
+# Inside one paper sibling requests are worded alike, so asks never pair there.
+# Nor does a decision answer anything in its own paper: minutes quote the report's
+# recommendations and then record the same words decided (and the debate's requests
+# before them are worded alike); that is the record of a proposal of another paper.
+MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING | {"decision"} else set())
+                       for k, v in MAY_ANSWER.items()}
+CONTEXT_PARENT_KINDS = {"request", "question", "recommendation", "resolution"}
+
+
+def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict[str, Item], threshold: float,
+                      restatement_min: float):
+    """Yield (source row, target row, method, score, reply) from text similarity inside each block."""
+    if not rows.commitments:
+        return
+    texts = [_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)]
+    index = TextIndex.fit(texts)
+    docs = {d.doc_id: d for d in documents}
+    doc_code = {d: n for n, d in enumerate(sorted({c.doc_id for c in rows.commitments}))}
+    days = [meeting_day_range(docs[c.doc_id].meeting_date if c.doc_id in docs else "") for c in rows.commitments]
+    rows.meeting = days
+    rows.record_paper = _record_papers(rows)
+    code = {k: n for n, k in enumerate(KINDS)}
+    allowed = AllowedPairs(
+        kind=np.array([code[r] for r in rows.role]),
+        kind_ok=np.array([[t in MAY_ANSWER[s] for t in KINDS] for s in KINDS]),
+        first_day=np.array([d[0] for d in days], dtype=float),
+        last_day=np.array([d[1] for d in days], dtype=float),
+        doc=np.array([doc_code[c.doc_id] for c in rows.commitments]),
+        position=np.array([c.char_start for c in rows.commitments]),
+        same_doc_ok=np.array([[t in MAY_ANSWER_IN_PAPER[s] for t in KINDS] for s in KINDS]),
+    )
+    block_of_doc = story_blocks(documents, items_by_id.values())
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for r, c in enumerate(rows.commitments):
+        blocks[block_of_doc.get(c.doc_id, "")].append(r)
+    # best case: every bonus but one of the exclusive pair
+    floor = min(restatement_min, threshold - (sum(BONUS.values()) - BONUS["reports_to"]))
+    for block in sorted(blocks):
+        members = np.array(blocks[block])
+        for src, tgt, sim in nearest_targets(index, members, members, allowed, k=TOP_K * 2, min_similarity=floor):
+            for s, t, similarity in zip(src.tolist(), tgt.tolist(), sim.tolist()):
+                scored = _score_pair(rows, s, t, similarity, restatement_min)
+                # A restatement, or an ask from the body asked, is judged on its wording alone.
+                if scored is not None and (scored[1] >= threshold or similarity >= restatement_min and (
+                        scored[0] == "restatement" or scored[2] and rows.role[s] in ASKING)):
+                    yield s, t, *scored
+
+
+def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
+    """The commitment's words plus its lead-in's: "a. that ..." means little without "2. seeks assurance"."""
+    parent = items_by_id.get(item.parent_id) if item is not None and item.parent_id else None
+    # Only a list's lead-in gives context; a section heading over everything would make all its items alike.
+    context = parent.text[:200] if parent is not None and parent.kind in CONTEXT_PARENT_KINDS else ""
+    return normalise_for_matching(f"{c.text} {normalise_for_matching(context)}")
+
+
+def _score_pair(rows: Rows, s: int, t: int, similarity: float,
+                restatement_min: float) -> tuple[str, float, bool] | None:
+    """(method, score, reply) for source row `s` answering target row `t`, or None if it may not."""
+    a, q = rows.commitments[s], rows.commitments[t]
+    evidence = []
+    if same_body(q.addressee, a.actor):
+        evidence.append("asked")  # the body the request was addressed to answers it
+    elif same_body(a.addressee, q.actor):
+        evidence.append("reports_to")  # the answer is addressed to the body that asked
+    if not rows.amounts[s].isdisjoint(rows.amounts[t]):
+        evidence.append("amounts")
+    if not rows.dates[s].isdisjoint(rows.dates[t]):
+        evidence.append("dates")
+    if not rows.names[s].isdisjoint(rows.names[t]):
+        evidence.append("names")
+    score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
+    source_role, target_role = rows.role[s], rows.role[t]
+    if source_role == "decision" and target_role in ("decision", "recommendation"):
+        # A decision adopts a proposal once: in the record of the meeting it was put to.
+        if not _records_proposal(rows, s, t):
+            return None
+        return ("tfidf+structure" if evidence else "tfidf"), score, True
+    if source_role in ASKING and "asked" in evidence:
+        return "tfidf+structure", score, True  # the body asked replies, even when it repeats the words
+    if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
+        if is_just_a_name(a.text, q) or rows.says_names_only(s) or rows.says_names_only(t):
+            return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
+        return "restatement", score, False
+    if source_role in ASKING:
+        return None  # an ask that neither restates nor comes from the body asked answers nothing
+    return ("tfidf+structure" if evidence else "tfidf"), score, False
+
+
+def _record_papers(rows: Rows) -> dict[str, bool]:
+    """Which papers record decisions taken ("Approved ...", "It was APPROVED") rather than propose them.
+
+    Minutes and decision forms: 45–85% of their decisions read as done on the sample
+    corpus; reports and updates: 0–33%.  The cut is at 40%.
+    """
+    done: dict[str, list[bool]] = defaultdict(list)
+    for c, role in zip(rows.commitments, rows.role):
+        if role == "decision":
+            done[c.doc_id].append(reads_as_done(c.text))
+    return {doc: sum(flags) >= 0.4 * len(flags) for doc, flags in done.items()}
+
+
+def _records_proposal(rows: Rows, s: int, t: int) -> bool:
+    """A decision answers a decision or recommendation only as the record of a proposal made to the same meeting.
+
+    Two records of one meeting (decision form and minutes) restate each other and answer
+    nothing; a later meeting's delegations, worded alike, are other decisions.
+    """
+    a, q = rows.commitments[s], rows.commitments[t]
+    (a_first, a_last), (q_first, q_last) = rows.meeting[s], rows.meeting[t]
+    same_meeting = a_first <= q_last and q_first <= a_last and a_first > float("-inf")
+    # A recommendation is a proposal wherever it is printed (an update report that tells
+    # of past decisions still recommends "notes this update report").
+    proposal = rows.role[t] == "recommendation" or not rows.record_paper.get(q.doc_id, False)
+    return same_meeting and rows.record_paper.get(a.doc_id, False) and proposal
+
