@@ -23,12 +23,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from . import deadline
+from .deadline import DeadlineExceeded
+
 R = TypeVar("R")
 Task = tuple[int, Any]
 Failed = Callable[[int, str], R]
 
 CRASHED = "the worker process crashed while processing this file"
 BACKSTOP_GRACE = 30.0  # seconds on top of twice --timeout before a silent worker is killed
+CONNECT_TIMEOUT_ENV = "MINUTEMINE_DASK_CONNECT_TIMEOUT"  # seconds to reach the Dask scheduler
+DEFAULT_CONNECT_TIMEOUT = 20.0
 
 
 def timeout_reason(timeout: float) -> str:
@@ -40,28 +45,29 @@ def timeout_reason(timeout: float) -> str:
     return f"processing took longer than {timeout:g} s (--timeout)"
 
 
-class FileTimeout(BaseException):
-    """Raised by the alarm that bounds one task.
-
-    A BaseException so that the stages' own `except Exception` cannot swallow it.
-    """
-
-
-TIMED_OUT = "minutemine:timed-out"  # what `call_with_alarm` returns instead of a result
+TIMED_OUT = "minutemine:timed-out"  # what the task wrappers return instead of a result
 
 
 def call_with_alarm(func: Callable[[Any], R], arg: Any, timeout: float) -> R | str:
     """`func(arg)`, or TIMED_OUT if it runs longer than `timeout` seconds.
 
-    Uses SIGALRM, so it only bounds Python code running in a main thread (a pool
-    worker's tasks run there); a hang inside a C call is caught by the pool's own
-    deadline instead.  Elsewhere it simply calls `func`.
+    The stages check a deadline of their own in every loop (deadline.py), which
+    works in any thread.  In a main thread (a pool worker's tasks run there)
+    SIGALRM bounds the task as well, so Python code that never reaches a check
+    is stopped too; a hang inside a C call is caught by the pool's own deadline.
     """
-    if not (timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()):
-        return func(arg)
+    try:
+        with deadline.limit(timeout):
+            if not (timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()):
+                return func(arg)
+            return _call_under_alarm(func, arg, timeout)
+    except DeadlineExceeded:
+        return TIMED_OUT
 
+
+def _call_under_alarm(func: Callable[[Any], R], arg: Any, timeout: float) -> R:
     def on_alarm(signum, frame):
-        raise FileTimeout()
+        raise DeadlineExceeded()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
@@ -70,10 +76,25 @@ def call_with_alarm(func: Callable[[Any], R], arg: Any, timeout: float) -> R | s
             return func(arg)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-    except FileTimeout:
-        return TIMED_OUT
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def call_with_deadline(func: Callable[..., R], timeout: float, *args: Any) -> R | str:
+    """`func(*args)`, or TIMED_OUT once it passes `timeout` seconds at one of the stages' deadline checks.
+
+    The wrapper of a Dask task: a worker runs tasks in threads, where no alarm can
+    fire, so the task stops itself and its thread is free for the next paper.
+    """
+    try:
+        with deadline.limit(timeout):
+            return func(*args)
+    except DeadlineExceeded:
+        return TIMED_OUT
+
+
+def is_timed_out(result: Any) -> bool:
+    return isinstance(result, str) and result == TIMED_OUT
 
 
 def run_in_process(func: Callable[[Any], R], tasks: Iterable[Task], timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
@@ -83,7 +104,7 @@ def run_in_process(func: Callable[[Any], R], tasks: Iterable[Task], timeout: flo
             result = call_with_alarm(func, arg, timeout)
         except Exception as exc:
             result = failed(index, f"internal error: {type(exc).__name__}: {exc}")
-        if isinstance(result, str) and result == TIMED_OUT:
+        if is_timed_out(result):
             result = failed(index, timeout_reason(timeout))
         yield index, result
 
@@ -170,8 +191,7 @@ def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, t
                 (index, arg), _, alone = inflight.pop(fut)
                 try:
                     result = fut.result()
-                    timed_out = isinstance(result, str) and result == TIMED_OUT
-                    yield index, failed(index, timeout_reason(timeout)) if timed_out else result
+                    yield index, failed(index, timeout_reason(timeout)) if is_timed_out(result) else result
                 except BrokenProcessPool:
                     broken = True
                     if alone:
@@ -201,22 +221,22 @@ def run_in_pool(func: Callable[[Any], R], tasks: Iterable[Task], workers: int, t
 
 
 def run_on_dask(func: Callable[..., R], tasks: Iterable[tuple[int, Callable[[], tuple]]], scheduler: str,
-                timeout: float, failed: Failed) -> Iterator[tuple[int, R]]:
+                timeout: float, failed: Failed, grace: float = BACKSTOP_GRACE) -> Iterator[tuple[int, R]]:
     """Run `func(*make_args())` as Dask tasks on the cluster at `scheduler`.
 
     `make_args` is called just before a task is submitted, so the file bytes it
-    reads are held only while that task is in flight.  A task over `timeout` is
-    cancelled and reported as failed (a Dask worker cannot be interrupted, so the
-    worker may stay busy until it finishes).
+    reads are held only while that task is in flight.  Each task stops itself
+    once it is `timeout` seconds old (`call_with_deadline`), freeing its worker
+    thread, and is reported as failed.  A task that has not answered by twice
+    that plus `grace` after it was sent (a hang in C code, or a worker that
+    vanished) is cancelled and reported the same way, though its thread may stay
+    busy: a thread cannot be interrupted from outside.
+    Raises ConnectionError, with a one-line reason, when the scheduler cannot be reached.
     """
-    from distributed import Client
     from distributed import wait as dask_wait
 
     pending = deque(tasks)
-    try:
-        client = Client(scheduler, set_as_default=False, timeout="20s")
-    except (OSError, TimeoutError) as exc:
-        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    client = connect(scheduler)
     with client, client.as_current():
         window = max(2, 2 * sum(client.nthreads().values()))
         inflight: dict[Any, tuple[int, float]] = {}
@@ -228,8 +248,9 @@ def run_on_dask(func: Callable[..., R], tasks: Iterable[tuple[int, Callable[[], 
                 except OSError as exc:  # the file went away since it was listed
                     yield index, failed(index, f"cannot read file: {exc.strerror or exc}")
                     continue
-                deadline = time.monotonic() + timeout if timeout > 0 else float("inf")
-                inflight[client.submit(func, *args, pure=False)] = (index, deadline)
+                # Measured from submission, so it leaves room for the wait behind a task already running.
+                backstop = time.monotonic() + 2 * timeout + grace if timeout > 0 else float("inf")
+                inflight[client.submit(call_with_deadline, func, timeout, *args, pure=False)] = (index, backstop)
             if not inflight:
                 break
             first_deadline = min(d for _, d in inflight.values())
@@ -241,11 +262,56 @@ def run_on_dask(func: Callable[..., R], tasks: Iterable[tuple[int, Callable[[], 
             for fut in done:
                 index, _ = inflight.pop(fut)
                 try:
-                    yield index, fut.result()
+                    result = fut.result()
                 except Exception as exc:  # a worker died (KilledWorker) or the task raised
                     yield index, failed(index, f"internal error on the Dask cluster: {type(exc).__name__}: {exc}")
+                    continue
+                yield index, failed(index, timeout_reason(timeout)) if is_timed_out(result) else result
             now = time.monotonic()
             for fut in [f for f, (_, d) in inflight.items() if d <= now]:
                 index, _ = inflight.pop(fut)
                 fut.cancel()
                 yield index, failed(index, timeout_reason(timeout))
+
+
+def connect_timeout() -> float:
+    """Seconds to wait for the Dask scheduler: MINUTEMINE_DASK_CONNECT_TIMEOUT, else 20."""
+    value = os.environ.get(CONNECT_TIMEOUT_ENV, "")
+    try:
+        seconds = float(value) if value.strip() else DEFAULT_CONNECT_TIMEOUT
+    except ValueError:
+        raise ConnectionError(f"{CONNECT_TIMEOUT_ENV}={value!r} is not a number of seconds") from None
+    return seconds if seconds > 0 else DEFAULT_CONNECT_TIMEOUT
+
+
+def connect(scheduler: str):
+    """A dask.distributed Client of the scheduler at `scheduler`, or ConnectionError saying why not."""
+    from distributed import Client
+    from distributed.comm import resolve_address
+
+    # A bad address is refused before a Client exists: a half-built Client left to the
+    # garbage collector prints a traceback and holds the exit for tens of seconds.
+    try:
+        resolve_address(scheduler)
+    except OSError as exc:  # the host name is unknown
+        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {one_line(exc)}") from None
+    except Exception as exc:  # no port, an unknown scheme such as "foo://", a scheme whose module is gone
+        raise ConnectionError(f"bad Dask scheduler address {scheduler!r} ({one_line(exc)}); "
+                              "expected e.g. tcp://10.0.0.5:8786") from None
+    seconds = connect_timeout()
+    try:
+        return Client(scheduler, set_as_default=False, timeout=f"{seconds:g}s")
+    except (OSError, TimeoutError) as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {one_line(exc)} "
+                              f"(is it running? wait longer with {CONNECT_TIMEOUT_ENV}=SECONDS)") from None
+    except ValueError as exc:
+        raise ConnectionError(f"bad Dask scheduler address {scheduler!r}: {one_line(exc)}") from None
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line.
+
+    >>> one_line(OSError("Timed out trying to connect\\n  after 2 s"))
+    'Timed out trying to connect after 2 s'
+    """
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from . import actors
+from . import actors, deadline
 from .dates import find_dates
 from .models import Commitment, Document, Item
 from .money import amounts
@@ -387,6 +387,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
     asker = ""  # the member of the public whose question the items now being read answer
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
+        deadline.check()
         if item.kind in ("agenda_item", "section"):
             asker = ""
         if paper.is_minutes and public_question_asker(sdoc.text):
@@ -474,7 +475,7 @@ def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str
             doc_bases.append(base)
             texts.append(text)
         bases.append(doc_bases)
-    parsed = iter(nlp.pipe(texts, batch_size=256))
+    parsed = iter(nlp.pipe(deadline.checking(texts), batch_size=256))
     out = []
     for (doc, items), doc_bases in zip(pairs, bases):
         sdocs = [next(parsed) for _ in items]

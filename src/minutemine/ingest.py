@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from . import deadline
 from .meta import guess_body, guess_meeting_date, guess_title
 from .models import Document, Line
 
@@ -129,6 +130,7 @@ def lines_from_text(source: str, page: int = 1) -> list[Line]:
     offset = 0
     blank_run = True  # drop leading blank lines
     for raw in source.splitlines(keepends=True):
+        deadline.check()
         start = offset
         offset += len(raw)
         text, indent, bullet, heading = normalise_line(raw.rstrip("\r\n"))

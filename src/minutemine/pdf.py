@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import deadline
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
 from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
@@ -63,6 +64,7 @@ def ingest_pdf(path: Path, data: bytes, doc_id: str, digest: str, max_pages: int
                             error=f"PDF has {n_pages} pages, over the limit of {max_pages} (--max-pages)")
         raw: list[RawLine] = []
         for index in range(n_pages):
+            deadline.check()
             raw.extend(page_to_raw_lines(pdf, index))
         if not any(r.text.strip() for r in raw):
             if _has_images(pdf):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from . import deadline
 from .labels import Label, parse_label
 from .models import Document, Item
 
@@ -195,6 +196,7 @@ def lines_to_blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     blank = True
     for line in doc.lines:
+        deadline.check()
         if line.furniture:
             continue
         if not line.text:
