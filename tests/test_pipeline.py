@@ -310,3 +310,24 @@ def test_block_link_cache_is_pruned_of_blocks_no_longer_asked_for(text_corpus, t
     run([text_corpus], out, Settings(workers=1, quiet=True))
     after = entries()
     assert len(after) == 2 and len(set(before) & set(after)) == 1
+
+
+def test_processing_a_paper_imports_no_module_left_out_of_the_pipeline_version(corpus_dir):
+    """Regression: editing linking code invalidated every cached paper.  The pipeline version
+    now leaves out the modules and patterns that run after the per-document stages; this
+    checks that claim, so a stage that starts using one of them cannot serve stale results."""
+    from minutemine.cache import PACKAGE_DIR, after_cache
+
+    papers = [str(next(corpus_dir.glob("*.txt"))), str(next((corpus_dir / "pdf").glob("*.pdf")))]
+    script = ("import sys\n"
+              "from minutemine.pipeline import process_file\n"
+              f"for p in {papers!r}: process_file(p)\n"
+              "print('\\n'.join(m.__file__ for m in list(sys.modules.values()) "
+              "if getattr(m, '__name__', '').startswith('minutemine') and getattr(m, '__file__', None)))\n")
+    loaded = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout.split()
+    loaded_names = {Path(f).name for f in loaded if Path(f).parent == PACKAGE_DIR}
+    assert "extract.py" in loaded_names  # the stages really ran in the subprocess
+    assert {name for name in loaded_names if after_cache(Path(name))} == set()
+    reads_linking_patterns = [f for f in loaded_names if "linking" in (PACKAGE_DIR / f).read_text(encoding="utf-8")
+                              and "linking.jsonl" in (PACKAGE_DIR / f).read_text(encoding="utf-8")]
+    assert reads_linking_patterns == []

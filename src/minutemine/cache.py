@@ -32,9 +32,25 @@ from .models import DocResult
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Modules that only run after the per-document stages (or never in a run): editing them
-# cannot change a cached DocResult, so they are left out of the pipeline version.
-AFTER_CACHE = {"link.py", "store.py", "query.py", "report.py", "evaluate.py", "cli.py",
-               "cache.py", "executors.py", "__main__.py"}
+# cannot change a cached DocResult, so they are left out of the pipeline version, and a
+# change to linking re-links without re-extracting.  tests/test_pipeline.py checks that
+# processing a paper imports none of them.
+AFTER_CACHE_PREFIXES = ("link",)  # link.py and the link_*.py modules it is split into
+AFTER_CACHE = {"similarity.py", "answer_cues.py", "stories.py", "gold_match.py", "store.py", "query.py",
+               "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
+AFTER_CACHE_PATTERNS = {"linking.jsonl"}  # read by similarity.py and answer_cues.py only
+
+
+def after_cache(path: Path) -> bool:
+    """Whether a package file is only used after the per-document stages.
+
+    >>> after_cache(Path("link_similarity.py")), after_cache(Path("extract.py"))
+    (True, False)
+    """
+    return path.name in AFTER_CACHE or path.name in AFTER_CACHE_PATTERNS or (
+        path.suffix == ".py" and path.name.startswith(AFTER_CACHE_PREFIXES))
+
+
 HASH_BLOCK = 1 << 20
 VERSION_NAME = re.compile(r"[0-9a-f]{16}")
 
@@ -50,8 +66,8 @@ def file_sha256(path: str | Path) -> str:
 
 def version_inputs(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     """The files whose content defines the pipeline version, in a stable order."""
-    sources = [p for p in package_dir.glob("*.py") if p.name not in AFTER_CACHE]
-    data = [p for p in (package_dir / "patterns").rglob("*") if p.is_file()]
+    sources = [p for p in package_dir.glob("*.py") if not after_cache(p)]
+    data = [p for p in (package_dir / "patterns").rglob("*") if p.is_file() and not after_cache(p)]
     return sorted(sources + data)
 
 
