@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import deadline
 from .labels import label_key
 from .models import Item
 from .segment import Node, clean_name, list_role
@@ -228,6 +229,7 @@ def tree_to_items(root: Node, doc_id: str) -> list[Item]:
     items: list[Item] = []
     ids: dict[int, str] = {}
     for node in nodes:
+        deadline.check()
         path = paths[id(node)]
         item_id = f"{doc_id}/{path}"
         ids[id(node)] = item_id

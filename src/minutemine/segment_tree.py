@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import deadline
 from .labels import Label
 from .segment import MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
 
@@ -64,6 +65,7 @@ class TreeBuilder:
     # -- placing blocks --------------------------------------------------------------
     def build(self) -> Node:
         for i, block in enumerate(self.blocks):
+            deadline.check()
             if block.known and block.known["kind"] == "skip":
                 continue
             if block.table:
