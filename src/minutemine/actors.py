@@ -150,3 +150,20 @@ def _unique(names) -> list[str]:
         if n and n not in seen:
             seen.append(n)
     return seen
+
+
+def name_after(span: Span, end: int) -> str:
+    """The capitalised name (two to four words) written right after token `end`, as in
+    "a petition submitted by Alison Bramall titled …": an agent no pattern knows.
+
+    >>> from minutemine.nlp import get_nlp
+    >>> doc = get_nlp()("The Committee considered a petition submitted by Alison Bramall titled Stop")
+    >>> name_after(doc[:], 7), name_after(doc[:], 1)
+    ('Alison Bramall', '')
+    """
+    words = []
+    for tok in span.doc[end:span.end]:
+        if not tok.is_title or len(words) == 4:
+            break
+        words.append(tok.text)
+    return " ".join(words) if len(words) >= 2 else ""

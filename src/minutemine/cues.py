@@ -8,10 +8,11 @@ and hedges ("could"), which take away an undertaking but not a suggestion or con
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .nlp import CUES_KEY
+from .nlp import CUES_KEY, read_patterns
 
 WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
 
@@ -69,3 +70,21 @@ def remarks(sent: Span, cue: Span) -> bool:
 
 # what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
 PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
+
+
+@lru_cache(maxsize=1)
+def _progress_regexes() -> list[re.Pattern[str]]:
+    return [re.compile(r["regex"]) for r in read_patterns("cues") if r["label"] == "progress" and "regex" in r]
+
+
+def reports_progress(text: str) -> bool:
+    """A sentence saying what has been done ("Work on … has already begun", "Initial engagement
+    … took place", "The OBC programme is currently in progress"); in an update report that is
+    progress on an earlier decision, an assurance.  Patterns: `label: progress` in cues.jsonl.
+
+    >>> reports_progress("Work on the Supporting Studies workstream has already begun.")
+    True
+    >>> reports_progress("A Workplace Parking Levy is proposed to reduce congestion.")
+    False
+    """
+    return any(r.search(text) for r in _progress_regexes())

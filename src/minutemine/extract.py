@@ -25,107 +25,32 @@ commitment_id is f"{item_id}/c{n}", n counting the item's commitments from 1.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from . import actors, deadline
+from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks, reports_progress
 from .dates import find_dates
+from .extract_forum import (FORUM_PATTERN_KINDS, ends_reply, listed_question_asker, normalised, raw_end,
+                            public_question_asker, question_request, repeated_question, reply_sentences)
+from .extract_paper import Context, Paper, looks_listed, paper_of
+from .extract_rows import make_commitment
 from .models import Commitment, Document, Item
-from .money import amounts
-from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks
 from .nlp import get_nlp, read_patterns
 
-FORWARD_KINDS = {"request", "action", "decision"}  # kinds whose future date is a deadline
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
-_DEADLINE_CUE = re.compile(r"(?i)\b(?:by|before|until|till|no later than|not later than|deadline(?: of)?|due(?: by| on)?)\s*(?:the\s+)?$")
-_FINANCIAL_YEAR = re.compile(r"\d{4}-04-01/\d{4}-03-31")
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
-_LIST_START = re.compile(r"^\s*(?:[-•·o]\s|\(?(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s)")
-
-
-@dataclass
-class Context:
-    """What the lead-in an item hangs from says about it."""
-
-    kind: str = ""
-    modality: str = ""
-    actor: str = ""
-    addressee: str = ""
-
-
-@dataclass
-class Paper:
-    """Per-document facts the rows need: abbreviations, named people, default actor."""
-
-    doc: Document
-    abbreviations: dict[str, str]
-    people: dict[str, str]
-    line_starts: list[int]
-    committee: str
-    is_minutes: bool
-    is_decision_record: bool  # "Decision Recording Form": what it lists was decided
-
-    @property
-    def decider(self) -> str:
-        """Who decides when a resolution names nobody: the paper's committee, else its council."""
-        return self.committee or self.doc.body
-
-    def canonical(self, name: str) -> str:
-        name = actors.canonical(name, self.abbreviations)
-        bare = re.sub(r"^the ", "", name, flags=re.I)
-        if bare.lower() in {"council", "city council", "full council", "this council"} and self.doc.body:
-            return self.doc.body
-        if bare.lower() == "officers":
-            return "Officers"
-        words = set(bare.lower().replace("&", "and").split())
-        if self.committee and words & {"committee", "panel"} and words <= set(
-                self.committee.lower().replace("&", "and").split()) | {"policy", "for", "the", "committee"}:
-            return self.committee  # "the Committee for Transport and Connectivity"
-        for qualifier in ("Joint ", "joint ", "Shared "):
-            bare = bare.removeprefix(qualifier)
-        bare = self.abbreviations.get(bare, bare)
-        if re.match(r"^[A-Z]{2,} Finance$", bare):  # "PCC Finance" acts for its council
-            bare = self.abbreviations.get(bare.split()[0], bare)
-        first = bare.split(" ")[0]
-        if bare.endswith("Council") and self.abbreviations.get(first, "").endswith("Council"):
-            bare = self.abbreviations[first]  # "Torbay Full Council" is Torbay Council
-        return re.sub(r"^the ", "", bare) if name.lower().startswith("the ") else bare
-
-    def page_at(self, offset: int) -> int:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.doc.lines[i].page if i >= 0 and self.doc.lines else 1
 
 
 @lru_cache(maxsize=1)
 def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
     return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
-            for r in read_patterns("lead_ins") if r["kind"] != "public_question"]
-
-
-@lru_cache(maxsize=1)
-def _question_headings() -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == "public_question"]
-
-
-def public_question_asker(text: str) -> str:
-    """The member of the public whose question a minutes heading records, else "".
-
-    >>> public_question_asker("Q15, 16 & 17 – Zoe Mack"), public_question_asker("Questions 4 & 5 A,B,C - David Redgewell")
-    ('Zoe Mack', 'David Redgewell')
-    >>> public_question_asker("Q1 2024/25 Corporate Risk Report - Transport and Connectivity")
-    ''
-    """
-    for regex in _question_headings():
-        m = regex.match(" ".join(text.split()))
-        if m:
-            return m.group("asker")
-    return ""
+            for r in read_patterns("lead_ins") if r["kind"] not in FORUM_PATTERN_KINDS]
 
 
 def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, str]:
@@ -178,72 +103,6 @@ def cue_lead_in(span: Span, paper: Paper) -> Context:
     return Context(cue.label_, cue.id_, paper.canonical(actor) if actor else "")
 
 
-def deadline_of(text: str, spans, kind: str, meeting_date: str) -> str:
-    """The date a commitment is due by: one written after "by/before/until", else for
-    requests, actions and decisions the latest date not before the meeting."""
-    for d in spans:
-        if _DEADLINE_CUE.search(text[: d.start]):
-            return d.iso.split("/")[-1]
-    if kind in FORWARD_KINDS:
-        # a financial year is the period a budget or membership covers ("for 2025/2026"), not a due date
-        ends = [d.iso.split("/")[-1] for d in spans if not _FINANCIAL_YEAR.fullmatch(d.iso)]
-        ahead = [e for e in ends if e >= meeting_date[:len(e)]]  # "2017" is not before 2017-09-25
-        return max(ahead) if ahead else ""
-    return ""
-
-
-def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kind: str,
-                    cue: Span | None, context: Context) -> Commitment:
-    raw = span.text.rstrip().rstrip(";,([").rstrip()  # the sentencizer leaves "(" of "(ACTION: EP)" behind
-    lead = len(raw) - len(raw.lstrip())
-    start = base + span.start_char + lead
-    end = base + span.start_char + len(raw)
-    text = " ".join(raw.split())
-    doc = paper.doc
-    dates = find_dates(text, meeting_date=doc.meeting_date)
-    actor, addressee = context.actor, context.addressee
-    if cue is not None:
-        # a restated request's "will" names what is asked for, not who asks
-        asker_named = not (kind == "request" and (context.actor or cue.label_ != "request"))
-        before = actors.actor_before(span, cue.start, paper.abbreviations) if asker_named else ""
-        after = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
-        if not asker_named:
-            pass
-        elif before:
-            actor = paper.canonical(before)
-        elif after and re.search(r"\bby$", cue.text + " " + span.doc[cue.end].text if cue.end < len(span.doc) else ""):
-            actor = paper.canonical(after)  # "Reassurance was provided by the DfE"
-        if kind in ("request", "decision", "recommendation") and after and after != actor and not context.addressee:
-            addressee = paper.canonical(after)
-    elif kind != "request" and not actor:
-        first = actors.agent_or_subject(span, paper.abbreviations)
-        actor = paper.canonical(first) if first else actor
-    if not actor and kind == "action" and cue is not None and PASSIVE_UNDERTAKING.match(
-            span.doc.text[cue.end_char:cue.end_char + 40]):
-        actor = "Officers"  # "Further updates will be brought to the Committee"
-    if not actor and kind == "request" and paper.is_minutes and cue is not None:
-        actor = paper.committee  # "Members requested…", "Concerns were raised…"
-        addressee = addressee or "Officers"  # …of the officers presenting the item
-    if not actor and kind == "decision":
-        actor = paper.decider
-    if not actor and kind == "assurance":
-        actor = "Officers" if paper.is_minutes else doc.body
-    if not addressee and kind == "assurance" and paper.is_minutes:
-        addressee = paper.committee
-    modality = (cue.id_ if cue is not None else "") or context.modality
-    obligation = " ".join(raw[cue.end_char - span.start_char:].split()).strip(" ,:;.-–") if cue is not None else text
-    ents = list(span.ents)
-    return Commitment(
-        commitment_id=f"{item.item_id}/c{n}", doc_id=item.doc_id, item_id=item.item_id, kind=kind,
-        label_path=item.label_path, text=text, actor=actor, addressee=addressee if addressee != actor else "",
-        modality=modality, obligation=obligation,
-        dates=list(dict.fromkeys(d.iso for d in dates)),
-        deadline=deadline_of(text, dates, kind, doc.meeting_date),
-        amounts_gbp=amounts(text), people=actors.people_in(text, ents, paper.people),
-        organisations=[paper.canonical(o) for o in actors.organisations_in(ents, {})],
-        page=paper.page_at(start), char_start=start, char_end=end)
-
-
 _NAME_JOINERS = {"and", "of", "the", "for", "in", "on", "&"}
 
 
@@ -264,11 +123,20 @@ def is_bare_name(text: str) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in words) and not text.rstrip().endswith((".", ";"))
 
 
+def is_title_line(text: str) -> bool:
+    """A few words with no sentence end: a title over the points below it, not a point itself.
+
+    >>> is_title_line("Transitional Funding approved"), is_title_line("Communication plan in place.")
+    (True, False)
+    """
+    return len(text.split()) <= 6 and not text.rstrip().endswith((".", ";", "?"))
+
+
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
     if context.kind == "reply":
-        return _reply_sentences(paper, item, sdoc, base, context)
+        return reply_sentences(paper, item, sdoc, base, context)
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
     if forced == "recommendation" and item.kind == "paragraph" and not item.label:
         forced = ""  # the signature under "4. Recommendations" recommends nothing
@@ -277,9 +145,13 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     whole = sdoc[:]
     if forced and forced != "request" and sdoc.text.rstrip().endswith("?"):
         return []  # a form's field label: "Exempt Information?"
-    if sdoc.text.rstrip().endswith(":") and not any(c.id_ == "moves" for c in cues_in(whole)):
-        return []  # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes
-    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not cues_in(whole):
+    if sdoc.text.rstrip().endswith(":") and item.kind not in ("request", "question") and not any(
+            c.id_ == "moves" for c in cues_in(whole)):
+        # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes; a
+        # restated request printed with a colon before its answers ("9.. Provides clarity …:") still asks
+        return []
+    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not cues_in(
+            whole) and not (paper.is_update and reports_progress(sdoc.text)):
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
@@ -304,7 +176,15 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     discussion = context.kind == "discussion"
     for sent in sdoc.sents:
         cue = first_cue(sent, weak_ok=discussion)
-        if cue is None or cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue):
+        if cue is not None and (cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue)):
+            cue = None  # "… officers have initiated the procurement": a verb mid-sentence decides nothing
+        if cue is None and paper.is_update and not context.kind and reports_progress(sent.text) and not _history(
+                sent.text, paper.doc.meeting_date):
+            # "The OBC programme is currently in progress": an update's progress on an earlier decision
+            out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
+                modality="reports progress", actor="Officers", addressee=paper.committee or paper.doc.body)))
+            continue
+        if cue is None:
             continue
         kind = cue.label_
         if kind == "action" and not discussion and not context.kind and not _owned_or_dated(sent, cue, paper):
@@ -322,17 +202,16 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     return out
 
 
-def _reply_sentences(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
-    """Each sentence of a recorded reply to a public question is an assurance to its asker,
-    even one that states a fact ("A six-month trial period has been set")."""
-    out: list[Commitment] = []
-    for sent in sdoc.sents:
-        if sum(t.is_alpha for t in sent) < 4 or sent.text.rstrip().endswith(":"):
-            continue  # "(ACTION: EP)" names who acts on the sentence before
-        cue = first_cue(sent, weak_ok=True)
-        out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", cue,
-                                   Context(addressee=context.addressee)))
-    return out
+def _history(text: str, meeting_date: str) -> bool:
+    """A sentence dated only years before the meeting tells background, not progress since the last report.
+
+    >>> _history("Subsequent discussions took place, but no firm actions were taken until 2021.", "2025-05-15")
+    True
+    >>> _history("Initial engagement took place in November and December 2025.", "2026-03-19")
+    False
+    """
+    ends = [d.iso.split("/")[-1][:4] for d in find_dates(text, meeting_date=meeting_date)]
+    return bool(ends and meeting_date) and max(ends) < str(int(meeting_date[:4]) - 1)
 
 
 def _owned_or_dated(sent: Span, cue: Span, paper: Paper) -> bool:
@@ -358,49 +237,44 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
     return [make_commitment(paper, item, 1, whole, base, "action", None, Context(modality="scheduled"))]
 
 
-def _paper(doc: Document) -> Paper:
-    abbreviations = actors.abbreviations_for(doc.text)
-    committees = re.findall(r"\b((?:[A-Z][\w&'’]*\s+(?:and\s+|&\s+)?){1,5}(?:Committee|Panel))\b", doc.text)
-    named = [" ".join(c.split()) for c in committees if len(c.split()) > 2]
-    committee = max(named, key=named.count) if named else ""
-    words = set(committee.replace("&", "and").split())
-    fuller = [c for c in named if words < set(c.replace("&", "and").split())]
-    if fuller:  # "Transport and Connectivity Committee" is short for "… Policy Committee"
-        committee = max(fuller, key=fuller.count)
-    in_title = [c for c in named if c in doc.title]
-    committee = (max(in_title, key=len) if in_title else committee).replace(" & ", " and ")
-    if not committee and re.search(r"\bScrutiny\b", doc.text) and re.search(r"\bthe Panel\b", doc.text):
-        committee = "Scrutiny Panel"
-    name = (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
-    return Paper(doc=doc, abbreviations=abbreviations, people=actors.named_people(doc.text),
-                 line_starts=[ln.char_start for ln in doc.lines], committee=committee,
-                 is_minutes="minute" in name, is_decision_record="decision" in name and "report" not in name)
-
-
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
     """Walk one paper's items in order, carrying the lead-in context down the tree."""
-    paper = _paper(doc)
+    paper = paper_of(doc)
     by_id = {it.item_id: i for i, it in enumerate(items)}
     has_children = {it.parent_id for it in items}
     contexts: dict[str, Context] = {}
     out: list[Commitment] = []
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
     asker = ""  # the member of the public whose question the items now being read answer
+    listed: dict[str, str] = {}  # the agenda item's listed public questions (normalised words) -> asker
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
         deadline.check()
         if item.kind in ("agenda_item", "section"):
-            asker = ""
+            asker, listed = "", {}
         if paper.is_minutes and public_question_asker(sdoc.text):
             asker = public_question_asker(sdoc.text)  # "Q15, 16 & 17 – Zoe Mack": a request to the committee
-            out.append(make_commitment(paper, item, 1, sdoc[:], bases[i], "request", None, Context(
-                modality="asks", actor=asker, addressee=paper.committee or doc.body)))
+            out.append(question_request(paper, item, 1, sdoc, bases[i], asker))
             continue
+        if paper.is_minutes and item.kind == "question" and listed_question_asker(sdoc.text):
+            # "Question 2 A,B - Chris Whitfield - EV Charging…": asked by the person it names
+            listed[normalised(sdoc.text)] = listed_question_asker(sdoc.text)
+            out.append(question_request(paper, item, 1, sdoc, bases[i], listed[normalised(sdoc.text)]))
+            continue
+        question, repeated_by = repeated_question(sdoc.text, listed) if listed and item.kind in (
+            "paragraph", "bullet") else ("", "")
+        if repeated_by:  # the listed question repeated as the heading of its replies, maybe run into the first
+            asker, heading_end = repeated_by, raw_end(sdoc.text, question)
+            out.append(question_request(paper, item, 1, sdoc, bases[i], asker, heading_end))
+            out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=asker), heading_end, 2))
+            continue
+        if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
+            asker = ""  # "Public Forum Statements:", or a questioner whose question we do not have
         own = lead_in_context(sdoc[:], paper) if _LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
             "section", "agenda_item") else Context()
         if not own.kind and item.item_id in has_children and _LEAD_IN_END.search(sdoc.text):
             own = cue_lead_in(sdoc[:], paper)  # "Authorised the Executive Director … to"
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
-        if not item.parent_id and not inherited.kind and loose.kind and _looks_listed(doc, item, sdoc.text):
+        if not item.parent_id and not inherited.kind and loose.kind and looks_listed(doc, item, sdoc.text):
             inherited = loose
         if asker:  # what follows a public question is the reply to its asker
             if own.kind == "assurance":
@@ -426,6 +300,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
         if own.kind and own.kind != "request":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
+        if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and \
+                is_title_line(sdoc.text):
+            continue  # a slide title ("Transitional Funding (Approved)", "2(a) Transitional Funding approved") heads its points
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
         out.extend(item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited))
@@ -449,14 +326,6 @@ def report_proposes(paper: Paper, row: Commitment) -> Commitment:
     if row.kind == "recommendation" and not row.addressee and not row.actor:
         return row.model_copy(update={"addressee": paper.committee or paper.doc.body})
     return row
-
-
-def _looks_listed(doc: Document, item: Item, text: str) -> bool:
-    """A list entry under a lead-in: a bullet in the source or a list label."""
-    for line in doc.lines:
-        if line.char_start <= item.char_start < line.char_end + 1:
-            return line.bullet > 0 or bool(_LIST_START.match(line.text))
-    return bool(_LIST_START.match(text))
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:

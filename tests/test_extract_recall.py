@@ -1,0 +1,150 @@
+"""Extraction misses that kept answers from their requests (issue #4): one regression test per
+bug, each with a tiny fixture and the real corpus line that showed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutemine.extract import extract_commitments
+from minutemine.ingest import ingest_file
+from minutemine.models import Commitment, Document, Item
+from minutemine.segment import segment_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DECK = "plymouth-2017-12-13-due-diligence-assurance-update.txt"
+MINUTES_2024 = "pdf/bristol-tcpc-minutes-2024-09-12.pdf"
+COMMITTEE = "Transport and Connectivity Policy Committee"
+
+
+@pytest.fixture(scope="module")
+def papers() -> dict[str, list[Commitment]]:
+    pairs = []
+    for name in (DECK, MINUTES_2024):
+        doc = ingest_file(CORPUS / name)
+        pairs.append((doc, segment_document(doc)))
+    return {name: rows for name, rows in zip((DECK, MINUTES_2024), extract_commitments(pairs))}
+
+
+def rows_opening(rows: list[Commitment], opening: str) -> list[Commitment]:
+    return [c for c in rows if c.text.startswith(opening)]
+
+
+def paper_of(source_path: str, meeting_date: str, *items: tuple[str, str, str, str]) -> tuple[Document, list[Item]]:
+    """A tiny paper: (kind, label, parent label path or "", text) per item, in order, as segment gives them."""
+    text = f"Minutes of the {COMMITTEE}\n" + "\n".join(t for *_, t in items) + "\n"
+    doc = Document(doc_id="t", source_path=source_path, sha256="0", format="txt", text=text,
+                   meeting_date=meeting_date, title=f"{COMMITTEE} minutes", body="Bristol City Council")
+    out, at = [], 0
+    for n, (kind, label, parent, para) in enumerate(items, 1):
+        start = text.index(para, at)
+        at = start + len(para)
+        out.append(Item(item_id=f"t/{n}", doc_id="t", parent_id=f"t/{parent}" if parent else "", kind=kind,
+                        label=label, label_path=str(n), text=para, char_start=start, char_end=at))
+    return doc, out
+
+
+def test_regression_restated_request_ending_in_a_colon_is_still_a_request(papers) -> None:
+    """'9.. Provides clarity around contract termination …:' restates a request before its answer
+    bullets; the trailing colon made it read as a lead-in, so its answers had nothing to answer."""
+    doc, items = paper_of("deck.txt", "2017-12-13",
+                          ("request", "3.", "", "Torbay's planning makes sufficient provision for the agreement and:"),
+                          ("response", "", "1", "Finance have undertaken due diligence reviews."),
+                          ("response", "", "", "Phase 1 Initial discussion:"))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.text) for c in rows] == [
+        ("request", "Torbay's planning makes sufficient provision for the agreement and:"),
+        ("assurance", "Finance have undertaken due diligence reviews.")]
+    for opening in ("Provides clarity around contract termination", "Torbay's Medium Term Financial Planning"):
+        assert [c.kind for c in rows_opening(papers[DECK], opening)] == ["request"]
+
+
+def test_regression_listed_public_questions_are_asked_by_their_questioner_and_replies_answer_them(papers) -> None:
+    """2024-09 minutes list 'Question 2 A,B - Chris Whitfield - EV Charging…', then repeat each
+    questioner's entry over the replies given; only the first reply sentence was read (the
+    others, and every reply under a heading not read as a request, were lost)."""
+    doc, items = paper_of(
+        "x-minutes.txt", "2024-09-12",
+        ("agenda_item", "6", "", "Public Forum"),
+        ("question", "Question 2", "1", "Chris Whitfield - EV Charging for terraced homes"),
+        ("question", "Questions 4 & 5", "1", "Ian Pond, Bristol Cycling Campaign - Bus Services"),
+        ("paragraph", "", "1", "Those who attended the meeting asked supplementary questions:"),
+        ("paragraph", "", "1", "Chris Whitfield - EV Charging for terraced homes"),
+        ("paragraph", "", "1", "Officers confirmed that gully systems were not permitted. Solutions continued to "
+                               "be sought. A timeframe for any change was not known."),
+        ("paragraph", "", "1", "Ian Pond, Bristol Cycling Campaign - Bus Services Officers confirmed that "
+                               "engagement with WECA continued."),
+        ("paragraph", "", "1", "Public Forum Statements:"),
+        ("paragraph", "", "1", "The Committee noted the public forum."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.text, c.actor, c.addressee) for c in rows] == [
+        ("request", "Chris Whitfield - EV Charging for terraced homes", "Chris Whitfield", COMMITTEE),
+        ("request", "Ian Pond, Bristol Cycling Campaign - Bus Services", "Ian Pond", COMMITTEE),
+        ("request", "Chris Whitfield - EV Charging for terraced homes", "Chris Whitfield", COMMITTEE),
+        ("assurance", "Officers confirmed that gully systems were not permitted.", "Officers", "Chris Whitfield"),
+        ("assurance", "Solutions continued to be sought.", "Officers", "Chris Whitfield"),
+        ("assurance", "A timeframe for any change was not known.", "Officers", "Chris Whitfield"),
+        ("request", "Ian Pond, Bristol Cycling Campaign - Bus Services", "Ian Pond", COMMITTEE),
+        ("assurance", "Officers confirmed that engagement with WECA continued.", "Officers", "Ian Pond"),
+        ("decision", "The Committee noted the public forum.", COMMITTEE, "")]
+    real = papers[MINUTES_2024]
+    for opening, asker in (("Solutions continued to be sought", "Chris Whitfield"),
+                           ("Officers confirmed that engagement and conversations with WECA", "David Redgewell"),
+                           ("The authority had a responsibility to maintain structures", "Ian Pond"),
+                           ("Letters had been sent a week too early", "Matt Saunders")):
+        assert [(c.kind, c.addressee) for c in rows_opening(real, opening)] == [("assurance", asker)]
+    assert [c.actor for c in rows_opening(real, "Cllr Shona Jemphrey - East Bristol")] == ["Cllr Shona Jemphrey"]
+
+
+def test_regression_a_petition_is_a_request_by_its_petitioner() -> None:
+    """'The Committee considered a petition submitted by Alison Bramall titled …' was no
+    commitment, so the committee's decision on it answered nothing."""
+    doc, items = paper_of(
+        "x-minutes.txt", "2025-10-23",
+        ("agenda_item", "7", "", "Petition Debate"),
+        ("paragraph", "", "1", "The Committee considered a petition submitted by Alison Bramall titled "
+                               "'Stop Southville Roadblocks!' signed by 3,000 people."),
+        ("paragraph", "", "1", "The Committee considered a petition submitted by Councillor Mark Weston titled "
+                               "'Stop the Roadworks'."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.actor, c.addressee, c.modality) for c in rows] == [
+        ("request", "Alison Bramall", COMMITTEE, "petitions"),
+        ("request", "Councillor Mark Weston", COMMITTEE, "petitions")]
+
+
+def test_regression_an_update_report_states_progress_as_assurances() -> None:
+    """'The OBC programme is currently in progress…', 'Work … has already begun and officers have
+    initiated…' in a paper titled as an update report progress on an earlier decision; they were
+    no commitments (the mid-sentence 'initiated' was read as a decision cue and dropped)."""
+    doc, items = paper_of(
+        "x-report.txt", "2026-03-19",
+        ("paragraph", "4.", "", "The OBC programme is currently in progress, with a planned end date of June 2026."),
+        ("paragraph", "5.", "", "Work on the Supporting Studies workstream has already begun and officers have "
+                                "initiated the procurement process."),
+        ("paragraph", "6.", "", "Subsequent discussions took place, but no firm actions were taken until 2021."),
+        ("paragraph", "7.", "", "A Workplace Parking Levy is proposed to reduce congestion."))
+    update = doc.model_copy(update={"title": "Workplace Parking Levy Update"})
+    rows = extract_commitments([(update, items)])[0]
+    assert [(c.kind, c.actor, c.addressee, c.text[:24]) for c in rows] == [
+        ("assurance", "Officers", COMMITTEE, "The OBC programme is cur"),
+        ("assurance", "Officers", COMMITTEE, "Work on the Supporting S")]
+    not_update = doc.model_copy(update={"title": "Workplace Parking Levy"})
+    assert extract_commitments([(not_update, items)])[0] == []
+
+
+def test_regression_slide_titles_of_the_deck_are_not_requests(papers) -> None:
+    """The deck's slide title 'Transitional Funding (Approved)' and its labelled sub-title
+    '2(a) Transitional Funding approved' were rows (a request and an assurance): titles head
+    the answer bullets below them."""
+    doc, items = paper_of("deck.txt", "2017-12-13",
+                          ("request", "2.", "", "Sufficient funding will be made available from the DfE."),
+                          ("section", "", "1", "Transitional Funding (Approved)"),
+                          ("response", "2(a)", "2", "Transitional Funding approved"),
+                          ("response", "", "3", "We bid for £1.518m which included £0.100m contingency"))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.text[:22]) for c in rows] == [("request", "Sufficient funding wil"),
+                                                     ("assurance", "We bid for £1.518m whi")]
+    texts = {c.text for c in papers[DECK]}
+    assert not texts & {"Transitional Funding (Approved)", "Transitional Funding approved",
+                        "Transitional Funding covers 3 phases"}
