@@ -13,8 +13,11 @@ before minutemine was run on them (see the folder's SOURCES.md):
 - `no_link`: the answer does not reach that request; with no answer given,
   nothing in the fixture answers it.
 
-Cases today's code gets wrong are strict xfails saying which stage goes wrong, so
-a fix shows up as XPASS.
+Cases today's code gets wrong are strict xfails (the `XFAIL` table, keyed by the
+row's type and quotes) saying which stage goes wrong, so a fix shows up as XPASS:
+then delete its entry.  A `no_link` case whose answer or request is not extracted
+is skipped, visibly, since it cannot be judged.  The pipeline runs once per module
+(about 10 s).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ CHAINS = {
     "wexcombe-2025-01-22-health-scrutiny-minutes.txt": "wexcombe health scrutiny",
     "wexcombe-2025-06-11-icb-response-fernley-unit.txt": "wexcombe health scrutiny",
     "wexcombe-2025-03-19-adult-social-care-committee-minutes.txt": "wexcombe adult social care",
+    "calderbrook-2024-11-28-scrutiny-letter-libraries.txt": "calderbrook libraries",
+    "calderbrook-2025-02-10-cabinet-member-reply-libraries.txt": "calderbrook libraries",
 }
 
 
@@ -81,9 +86,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("link", "The Council received 18 housing disrepair claims in 2024/25",
      "the number of housing disrepair claims received in 2024/25"):
         "extraction missed the answer: " + _HARB.format(p="3.2") + " is not a commitment",
-    ("link", "undertook to provide the figures", "asked how many season tickets were sold"):
-        "linking: the officer's undertaking (split from its bullet by segmentation; its text starts "
-        "'Services Manager undertook') is not linked to the question just before it",
     ("link", "There were 212 births at the unit", "How many births took place at the Fernley unit"):
         _ICB.format(n=1, x="a"),
     ("link", "The average journey by car is 38 minutes", "What are the travel times by car and by public transport"):
@@ -101,31 +103,47 @@ XFAIL: dict[tuple[str, str, str], str] = {
      "seeks an assurance from the ICB that no permanent decision"):
         "extraction missed the ICB's closing assurance under 'Public consultation', and classes "
         "the minute's 'That the Committee seeks an assurance…' as an assurance, not a request",
-    ("no_link", "there were 7.4 whole", "the suspension would become permanent by default"):
-        "linking (sequence, 0.9): the Director's reply 'In response to a question … 7.4 whole time "
-        "equivalent midwife vacancies' is paired with the concern recorded just before it, which "
-        "it does not answer",
+    ("link", "The proposed hours were based on footfall counts",
+     "how the proposed reduction in opening hours at the nine branch"):
+        "extraction missed both ends: the letter's 'The Panel would like to know how…' and the "
+        "reply's answer; the reply's 'You asked how the new hours were set.' is kept, as a "
+        "restated request linked to nothing",
+    ("link", "All nine branches will keep their", "consider keeping Saturday opening at all branches"):
+        "extraction missed the answer ('All nine branches will keep their Saturday morning opening')",
+    ("link", "mobile library will continue to serve all 14 rural stops",
+     "assurance that the mobile library will continue to visit"):
+        "linking: the reply's 'I can confirm that the mobile library will continue…' (extracted as "
+        "an action) is not linked to the letter's request for that assurance",
+    ("link", "The full equality impact assessment is enclosed", "requests a copy of the equality impact assessment"):
+        "extraction missed the answer 'The full equality impact assessment is enclosed with this "
+        "letter.' (only the next sentence is kept, as an unlinked action)",
     # statuses
     ("status", "", "a breakdown of the 97 cases open for more than 12 weeks"):
         "outstanding because extraction missed the answer, " + _HARB.format(p="3.1"),
     ("status", "", "the number of housing disrepair claims received in 2024/25"):
         "outstanding because extraction missed the answer, " + _HARB.format(p="3.2"),
-    ("status", "", "asked how many season tickets were sold"):
-        "outstanding: linking missed the officer's undertaking to provide the figures",
     ("status", "", "How many births took place at the Fernley unit"): _ICB_STATUS.format(n=1, x="a"),
     ("status", "", "What are the travel times by car and by public transport"): _ICB_STATUS.format(n=2, x="b"),
-    ("status", "", "What are the results of the engagement"): _ICB_STATUS.format(n=3, x="c"),
     ("status", "", "What arrangements will be in place for ambulance transfers"): _ICB_STATUS.format(n=4, x="d"),
     ("status", "", "seeks an assurance from the ICB that no permanent decision"):
         "extraction classes 'That the Committee seeks an assurance…' as an assurance, so it has no status",
     ("status", "", "people who cancel their care after the"):
         "extraction classes 'That the Committee seeks an assurance…' as an assurance, so it has no status",
-    ("status", "", "results of the consultation on the charging policy"):
-        "linking: Harbridge's car-parking request 'that the results of the public consultation be "
-        "reported' (another council, another topic) is linked to it as a restatement, so it shows answered",
     ("status", "", "number of people who have stopped receiving care"):
         "extraction missed resolution (3), 'That a report on the number of people who have stopped "
         "receiving care … be brought to the Committee'",
+    ("status", "", "how the proposed reduction in opening hours at the nine branch"):
+        "extraction missed the letter's question 'The Panel would like to know how the proposed reduction…'",
+    ("status", "", "consider keeping Saturday opening at all branches"):
+        "extraction classes 'We recommend that you consider keeping Saturday opening…' as a "
+        "recommendation, so it has no status (the guide makes 'advises … to consider' a request)",
+    ("status", "", "assurance that the mobile library will continue to visit"):
+        "outstanding: linking misses the reply's 'I can confirm that the mobile library will continue…'",
+    ("status", "", "requests a copy of the equality impact assessment"):
+        "'partly answered' only through a wrong link: Harbridge's car-parking request for an equality "
+        "impact assessment (another council) is linked to it as a restatement; the real answer is not extracted",
+    ("status", "", "an update on the volunteer-run community library"):
+        "extraction missed 'We would also be grateful for an update on the volunteer-run community library…'",
 }
 
 
@@ -188,7 +206,7 @@ def outputs(tmp_path_factory) -> Outputs:
     return Outputs(out)
 
 
-def test_fixture_is_read_as_six_papers(outputs: Outputs):
+def test_fixture_is_read_as_eight_papers(outputs: Outputs):
     assert set(outputs.file_of.values()) == set(CHAINS)
 
 
@@ -234,9 +252,11 @@ def test_no_link(outputs: Outputs, case: dict[str, str]):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "linking: Harbridge's car-parking request 'results of the public consultation be reported to "
-    "the Committee' is linked (tfidf+structure, 0.47) as a restatement of Wexcombe's adult social "
-    "care request for 'the results of the consultation on the charging policy': another council"))
+    "linking pairs requests of different councils as restatements: Harbridge's car-parking "
+    "'results of the public consultation be reported to the Committee' → Wexcombe's 'results of the "
+    "consultation on the charging policy' (tfidf+structure, 0.47), and Harbridge's 'provide an "
+    "equality impact assessment' → Calderbrook's 'requests a copy of the equality impact "
+    "assessment' (restatement, 0.38)"))
 def test_no_answer_leaves_its_chain(outputs: Outputs):
     crossings = [f"{outputs.show(row['commitment_id'])}\n  -> {outputs.show(row['answers'])}"
                  for row in outputs.rows
