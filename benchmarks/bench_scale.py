@@ -6,11 +6,12 @@ One command:
     .venv/bin/python benchmarks/bench_scale.py --quick    # 1x and 10x only
 
 The sample corpus is copied 1, 10 and 100 times into a temporary folder, each
-copy perturbed in bytes that ingest ignores (so every copy is a new paper with
-the same work to do; see tests/scaled_corpus.py).  Each size is run as a fresh
-`python -m minutemine run` process with --workers 1 and --workers 2 and an
-empty cache.  Figures are reported as ratios to the 1x / 1-worker run of the
-same invocation, never as absolute targets: absolute times depend on the machine.
+copy told by its own invented councils (so every copy is new papers in story
+blocks of their own, with nearly the same work; see tests/scaled_corpus.py).
+Each size is run as a fresh `python -m minutemine run` process with --workers 1
+and --workers 2 and an empty cache.  Figures are reported as ratios to the 1x /
+1-worker run of the same invocation, never as absolute targets: absolute times
+depend on the machine.
 
 - pages/s and tokens/s: pages from documents.csv; tokens are the whitespace
   words of the ingested body text of the 1x corpus times the number of copies;
@@ -41,7 +42,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from scaled_corpus import CORPUS, perturbed, replicate_corpus  # noqa: E402
+from scaled_corpus import CORPUS, new_paper, replicate_corpus  # noqa: E402
 
 
 def corpus_tokens() -> int:
@@ -134,10 +135,7 @@ def main() -> None:
         cold_row = next(r for r in rows if r["size"] == largest and r["workers"] == most)
         cold, cold_cpu = cold_row["seconds"], cold_row["cpu"]
         unchanged, _, _, unchanged_cpu = run_measured(tmp / f"corpus-{largest}x", out, most, env)
-        paper = sorted(CORPUS.glob("*.txt"))[0]
-        new = tmp / f"corpus-{largest}x" / "new" / paper.name
-        new.parent.mkdir()
-        new.write_bytes(perturbed(paper.read_bytes(), ".txt", 99999))
+        new_paper(tmp / f"corpus-{largest}x")  # joins copy 0's story block
         warm, _, summary, warm_cpu = run_measured(tmp / f"corpus-{largest}x", out, most, env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
