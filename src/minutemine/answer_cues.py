@@ -31,7 +31,7 @@ def _deferral_pattern() -> re.Pattern:
     return re.compile(linking_vocabulary()["deferral"]["pattern"], re.IGNORECASE)
 
 
-_DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,4})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
+_DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,6})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
                    r"gave|took|set up|began|undertook)\b", re.IGNORECASE)
 
 
@@ -46,8 +46,37 @@ def reads_as_done(text: str) -> bool:
     True
     >>> reads_as_done("The committee advises council to consider")
     False
+    >>> reads_as_done("The Committee for Transport and Connectivity noted the update report.")
+    True
     """
     return bool(_DONE.match(text))
+
+
+def refers_to_own_paper(text: str) -> bool:
+    """Whether an ask is about the paper it is printed in ("notes this update report").
+
+    >>> refers_to_own_paper("That the Committee for Transport and Connectivity notes this update report")
+    True
+    >>> refers_to_own_paper("It was suggested that the next update report should include the impact on IT")
+    False
+    """
+    return bool(_vocabulary_pattern("own_paper").search(text))
+
+
+def only_notes(text: str) -> bool:
+    """Whether a decision does no more than take note of a paper: nothing in it can be answered.
+
+    >>> only_notes("That the Transport and Connectivity Committee noted the report.")
+    True
+    >>> only_notes("It was AGREED that the Policy Committee note the petition and refer it to officers")
+    False
+    """
+    return bool(_vocabulary_pattern("only_notes").search(text))
+
+
+@cache
+def _vocabulary_pattern(name: str) -> re.Pattern:
+    return re.compile(linking_vocabulary()[name]["pattern"], re.IGNORECASE)
 
 
 def same_body(x: str, y: str) -> bool:

@@ -22,7 +22,8 @@ def one_reply_per_paper(rows: Rows, candidates: dict[int, list[Candidate]],
     body asked replies with a list of its own asks, the list's lead-in is the reply:
     the scrutiny minute answers Cabinet's request with "The committee advises council
     to consider ... the following -" and its recommendations 1-4, all the committee's
-    and all like the request, so the one highest in the item tree is kept.
+    and all like the request, so the one highest in the item tree is kept.  Of records
+    scored alike, one that reads as done beats a quoted proposal.
     """
     best: dict[tuple[str, int], tuple] = {}
     for s, cands in candidates.items():
@@ -30,7 +31,9 @@ def one_reply_per_paper(rows: Rows, candidates: dict[int, list[Candidate]],
             if cand.reply:
                 c = rows.commitments[s]
                 depth = len(ancestors(rows.item[s], items_by_id)) if rows.role[s] in ASKING else 0
-                key = (depth, -cand.score, c.commitment_id)
+                # Minutes quote an amendment's "Approve, subject to ..." before recording
+                # "Approved, subject to ...": the record is the line that says it was done.
+                key = (depth, not reads_as_done(c.text), -cand.score, c.commitment_id)
                 slot = (c.doc_id, cand.target)
                 if slot not in best or key < best[slot][0]:
                     best[slot] = (key, s)

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from .answer_cues import is_just_a_name, reads_as_done, same_body
+from .answer_cues import is_just_a_name, only_notes, reads_as_done, refers_to_own_paper, same_body
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
@@ -57,6 +57,7 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
     rows.meeting = days
     rows.record_paper = _record_papers(rows)
     code = {k: n for n, k in enumerate(KINDS)}
+    lead_in_code: dict[str, int] = {}
     allowed = AllowedPairs(
         kind=np.array([code[r] for r in rows.role]),
         kind_ok=np.array([[t in MAY_ANSWER[s] for t in KINDS] for s in KINDS]),
@@ -65,6 +66,8 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
         doc=np.array([doc_code[c.doc_id] for c in rows.commitments]),
         position=np.array([c.char_start for c in rows.commitments]),
         same_doc_ok=np.array([[t in MAY_ANSWER_IN_PAPER[s] for t in KINDS] for s in KINDS]),
+        lead_in=np.array([lead_in_code.setdefault(lead_in.item_id, len(lead_in_code)) if lead_in else -1
+                          for lead_in in (_lead_in(item, items_by_id) for item in rows.item)]),
     )
     block_of_doc = story_blocks(documents, items_by_id.values())
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -83,11 +86,17 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                     yield s, t, *scored
 
 
-def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
-    """The commitment's words plus its lead-in's: "a. that ..." means little without "2. seeks assurance"."""
+def _lead_in(item: Item | None, items_by_id: dict[str, Item]) -> Item | None:
+    """The list lead-in an item continues ("2. That council seeks assurance –" over "a. that ..."), if any."""
     parent = items_by_id.get(item.parent_id) if item is not None and item.parent_id else None
     # Only a list's lead-in gives context; a section heading over everything would make all its items alike.
-    context = parent.text[:200] if parent is not None and parent.kind in CONTEXT_PARENT_KINDS else ""
+    return parent if parent is not None and parent.kind in CONTEXT_PARENT_KINDS else None
+
+
+def _matching_text(c: Commitment, item: Item | None, items_by_id: dict[str, Item]) -> str:
+    """The commitment's words plus its lead-in's: "a. that ..." means little without "2. seeks assurance"."""
+    lead_in = _lead_in(item, items_by_id)
+    context = lead_in.text[:200] if lead_in is not None else ""
     return normalise_for_matching(f"{c.text} {normalise_for_matching(context)}")
 
 
@@ -108,6 +117,10 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         evidence.append("names")
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
+    if source_role != "decision" and only_notes(q.text):
+        # "(That) the Committee note(d) the report" asks for nothing an answer could give; only
+        # the record of the meeting it was put to adopts it.
+        return None
     if source_role == "decision" and target_role in ("decision", "recommendation"):
         # A decision adopts a proposal once: in the record of the meeting it was put to.
         if not _records_proposal(rows, s, t):
@@ -118,6 +131,10 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
     if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
         if is_just_a_name(a.text, q) or rows.says_names_only(s) or rows.says_names_only(t):
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
+        if "reports_to" in evidence:
+            return None  # asking the body that asked is a reply or a new ask, never the same ask again
+        if refers_to_own_paper(a.text) or refers_to_own_paper(q.text):
+            return None  # every update report "notes this update report": each its own
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing

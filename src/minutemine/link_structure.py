@@ -11,31 +11,80 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .link_rows import ANSWERING, ASKING, Rows, ancestors
 from .models import Item
-from .similarity import content_words, normalise_for_matching
+from .similarity import content_words, normalise_for_matching, topic_stems
 
 TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
 HEADING_REACH = 8  # siblings an answer paragraph may sit below its questioner's heading
 HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 ASK_ITEM_KINDS = {"request", "question"}
-_RESPONSE_CUE = re.compile(
-    r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b|"
-    r"it was (?:confirmed|explained|clarified|noted)\b|officers? (?:confirmed|explained|clarified)\b)",
+# A reply by its label or opening words: its place after a question says which one it answers.
+_REPLY_CUE = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b(?! to (?:a|an|one)\b))",
     re.IGNORECASE)
+# "It was confirmed that ...": minutes use it for replies to questions they do not record
+# too, so it answers an ask above only when the two share what they talk about.
+# "In response to a question, ..." replies to a question the minutes do not record, as a rule.
+_CONFIRMED_CUE = re.compile(
+    r"^\W*(?:it was (?:also )?(?:confirmed|explained|clarified|noted)\b|officers? (?:confirmed|explained|clarified)\b|"
+    r"in response to (?:a|an|one) (?:\w+ ){0,2}(?:question|query|point|comment)s?\b)",
+    re.IGNORECASE)
+QUESTION_HEADING_MIN_CHARS = 12  # a question's heading an answer opens with names someone, not "Q1"
+
+
+@dataclass
+class _Tree:
+    """The item tree of the papers, and where each ask sits in it."""
+
+    children: dict[tuple[str, str], list[Item]]  # (doc, parent item) -> items in printed order
+    position: dict[str, int]  # item -> its place among its siblings
+    asks_on_item: dict[str, list[int]]  # item -> ask rows read in it, in printed order
+    first_said: dict[int, int]  # ask row -> the first ask of its paper worded the same
+    question_of_heading: dict[tuple[str, str], int]  # (doc, normalised heading) -> first ask under that heading
+    headings_of_doc: dict[str, list[tuple[str, int]]]  # doc -> (normalised heading, ask) of its questions
+    previous: dict[str, Item]  # item -> the item printed just before it in its paper
+    first_on_item: dict[str, int]  # item -> the first row read in it
 
 
 def structural_links(rows: Rows, items: list[Item]):
     """Yield (source row, target row, method, score) from the item tree and sibling order."""
     items_by_id = {i.item_id: i for i in items}
+    tree = _build_tree(rows, items)
+    for r, role in enumerate(rows.role):
+        if role not in ANSWERING:
+            continue
+        c, item = rows.commitments[r], rows.item[r]
+        earlier_here = [a for a in tree.asks_on_item.get(c.item_id, []) if rows.commitments[a].char_start < c.char_start]
+        target = earlier_here[-1] if earlier_here else None
+        for ancestor in ancestors(item, items_by_id):
+            if target is not None:
+                break
+            # Only a request or question item has answers as children; an agenda item whose
+            # text holds a request has the whole debate under it.
+            if ancestor.kind in ASK_ITEM_KINDS and tree.asks_on_item.get(ancestor.item_id):
+                target = tree.asks_on_item[ancestor.item_id][-1]
+        if target is None and item is not None:
+            target = _ask_whose_sentence_it_ends(rows, tree, r, item)
+        if target is not None:
+            yield r, tree.first_said[target], "tree", TREE_SCORE
+            continue
+        if item is None:
+            continue
+        target = _sequence_target(rows, tree, r, item)
+        if target is not None:
+            yield r, tree.first_said.get(target, target), "sequence", SEQUENCE_SCORE
+
+
+def _build_tree(rows: Rows, items: list[Item]) -> _Tree:
     asks_on_item: dict[str, list[int]] = defaultdict(list)
     for r, role in enumerate(rows.role):
         if role == "request":
             asks_on_item[rows.commitments[r].item_id].append(r)
     for rs in asks_on_item.values():
         rs.sort(key=lambda r: (rows.commitments[r].char_start, rows.commitments[r].commitment_id))
-    first_said = _first_said(rows)
     # Keyed by paper too: every paper's top-level items share the parent "".
     children: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for i in items:
@@ -44,39 +93,111 @@ def structural_links(rows: Rows, items: list[Item]):
     for sibs in children.values():
         sibs.sort(key=lambda i: (i.char_start, i.item_id))
         position.update((s.item_id, n) for n, s in enumerate(sibs))
+    first_said = _first_said(rows)
+    question_of_heading: dict[tuple[str, str], int] = {}
+    for i in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
+        asks = asks_on_item.get(i.item_id)
+        heading = normalise_for_matching(i.text)
+        if asks and len(heading) >= QUESTION_HEADING_MIN_CHARS and \
+                (i.kind == "question" or _looks_like_heading(rows, asks[0])):
+            question_of_heading.setdefault((i.doc_id, heading), first_said.get(asks[0], asks[0]))
+    headings_of_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (doc, heading), ask in sorted(question_of_heading.items()):
+        headings_of_doc[doc].append((heading, ask))
+    previous: dict[str, Item] = {}
+    in_print_order = sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id))
+    for before, item in zip(in_print_order, in_print_order[1:]):
+        if before.doc_id == item.doc_id:
+            previous[item.item_id] = before
+    first_on_item: dict[str, int] = {}
+    for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
+                                                                  rows.commitments[r].commitment_id)):
+        first_on_item.setdefault(rows.commitments[r].item_id, r)
+    return _Tree(children, position, asks_on_item, first_said, question_of_heading, headings_of_doc, previous,
+                 first_on_item)
 
-    for r, role in enumerate(rows.role):
-        if role not in ANSWERING:
-            continue
-        c, item = rows.commitments[r], rows.item[r]
-        earlier_here = [a for a in asks_on_item.get(c.item_id, []) if rows.commitments[a].char_start < c.char_start]
-        target = earlier_here[-1] if earlier_here else None
-        for ancestor in ancestors(item, items_by_id):
-            if target is not None:
-                break
-            # Only a request or question item has answers as children; an agenda item whose
-            # text holds a request has the whole debate under it.
-            if ancestor.kind in ASK_ITEM_KINDS and asks_on_item.get(ancestor.item_id):
-                target = asks_on_item[ancestor.item_id][-1]
-        if target is not None:
-            yield r, first_said[target], "tree", TREE_SCORE
-            continue
-        if item is None:
-            continue
-        siblings = children[item.doc_id, item.parent_id]
-        at = position.get(item.item_id, 0)
-        if item.kind == "response" or _RESPONSE_CUE.match(c.text) or _RESPONSE_CUE.match(item.text):
-            for sibling in reversed(siblings[max(0, at - 3):at]):
-                asks = _asks_in_subtree(sibling, children, asks_on_item)
-                if asks:
-                    yield r, first_said[asks[-1]], "sequence", SEQUENCE_SCORE
-                    break
-                if _unread_heading(rows, sibling):
-                    break  # the reply is to a question we do not have
-            continue
-        heading = _questioner_heading_above(rows, siblings[max(0, at - HEADING_REACH):at], children, asks_on_item)
-        if heading is not None:
-            yield r, first_said[heading], "sequence", SEQUENCE_SCORE
+
+def _ask_whose_sentence_it_ends(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
+    """The ask of the item printed just before, when that item stops mid-sentence and this one goes on.
+
+    Layout splits a bullet ("Members asked how many season tickets were sold to local
+    businesses. The Parking" / "Services Manager undertook to provide the figures"): the
+    reply is in the same point as the question, as under a restated request.
+    """
+    before = tree.previous.get(item.item_id)
+    if before is None or tree.first_on_item.get(item.item_id) != r or not tree.asks_on_item.get(before.item_id):
+        return None
+    if before.text.rstrip().endswith((".", ";", ":", "?", "!", ")")) or item.kind in ("agenda_item", "section"):
+        return None
+    ask = tree.asks_on_item[before.item_id][-1]
+    # A questioner's heading has no full stop either; its replies follow it in sequence.
+    return None if _looks_like_heading(rows, ask) else ask
+
+
+def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
+    """The ask a reply outside its request's subtree answers, from its place and its words, or None."""
+    opened_with = _question_it_opens_with(tree, item)
+    if opened_with is not None:
+        return opened_with
+    c = rows.commitments[r]
+    siblings = tree.children[item.doc_id, item.parent_id]
+    at = tree.position.get(item.item_id, 0)
+    if item.kind == "response" or _REPLY_CUE.match(c.text) or _REPLY_CUE.match(item.text):
+        for sibling in reversed(siblings[max(0, at - 3):at]):
+            asks = _asks_in_subtree(sibling, tree)
+            if asks:
+                return asks[-1]
+            if _unread_heading(rows, sibling):
+                return _question_under(tree, sibling)  # None: the reply is to a question we do not have
+        return None
+    earlier = siblings[max(0, at - HEADING_REACH):at]
+    if _CONFIRMED_CUE.match(c.text) or _CONFIRMED_CUE.match(item.text):
+        return _ask_on_the_same_topic_above(rows, tree, r, earlier)
+    return _questioner_heading_above(rows, tree, earlier)
+
+
+def _question_it_opens_with(tree: _Tree, item: Item) -> int | None:
+    """The question whose heading a reply paragraph opens with.
+
+    PDF text runs a questioner's heading into the reply below it ("David Redgewell, South
+    West Transport Network and Railfuture Severnside - Bus Services Officers confirmed
+    that ..."): the reply answers that questioner's question, wherever it sits.
+    """
+    text = normalise_for_matching(item.text)
+    for heading, ask in tree.headings_of_doc.get(item.doc_id, []):
+        if len(text) > len(heading) and text.startswith(heading) and text[len(heading)] == " ":
+            return ask
+    return None
+
+
+def _question_under(tree: _Tree, heading_item: Item) -> int | None:
+    """The question a heading line repeats ("Matt Saunders - Bus Gates" over the replies, as in the list of questions)."""
+    return tree.question_of_heading.get((heading_item.doc_id, normalise_for_matching(heading_item.text)))
+
+
+def _ask_on_the_same_topic_above(rows: Rows, tree: _Tree, r: int, earlier: list[Item]) -> int | None:
+    """The ask above that an "it was confirmed that ..." paragraph answers.
+
+    A questioner's heading is answered by what follows it.  Otherwise the nearest ask
+    above, up to the previous heading, that shares the most content words with the
+    reply; an ask sharing none was not what was confirmed ("It was confirmed that the
+    first car permit covered costs" does not answer "Councillors requested consideration
+    of how to mitigate the impact of RPS on surrounding areas").
+    """
+    words = topic_stems(rows.commitments[r].text)
+    best, best_shared = None, 0
+    for sibling in reversed(earlier):
+        asks = sorted(_asks_in_subtree(sibling, tree),
+                      key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
+        for ask in reversed(asks):
+            if _looks_like_heading(rows, ask):
+                return best if best is not None else ask
+            shared = len(words & topic_stems(rows.commitments[ask].text))
+            if shared > best_shared:
+                best, best_shared = ask, shared
+        if not asks and _unread_heading(rows, sibling):
+            return best if best is not None else _question_under(tree, sibling)
+    return best
 
 
 def _first_said(rows: Rows) -> dict[int, int]:
@@ -102,21 +223,20 @@ def _looks_like_heading(rows: Rows, r: int) -> bool:
     return rows.says_names_only(r) or (len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", "?")))
 
 
-def _questioner_heading_above(rows: Rows, earlier: list[Item], children: dict[tuple[str, str], list[Item]],
-                              asks_on_item: dict[str, list[int]]) -> int | None:
+def _questioner_heading_above(rows: Rows, tree: _Tree, earlier: list[Item]) -> int | None:
     """The questioner's heading an answer paragraph sits under, if the nearest ask above is one.
 
     Supplementary questions are minuted as a heading naming the questioner, then the
     replies as plain paragraphs, up to the next heading.  A heading-like paragraph that
     was read as no ask at all ("Ian Pond, Bristol Cycling Campaign") also ends the
-    search: the replies under it belong to a question we do not have.
+    search: the replies under it answer the question listed under that heading, if any.
     """
     for sibling in reversed(earlier):
-        asks = _asks_in_subtree(sibling, children, asks_on_item)
+        asks = _asks_in_subtree(sibling, tree)
         if asks:
             return asks[-1] if _looks_like_heading(rows, asks[-1]) else None
         if _unread_heading(rows, sibling):
-            return None
+            return _question_under(tree, sibling)
     return None
 
 
@@ -127,12 +247,10 @@ def _unread_heading(rows: Rows, item: Item) -> bool:
         and item.item_id not in rows.items_said
 
 
-def _asks_in_subtree(item: Item, children: dict[tuple[str, str], list[Item]],
-                     asks_on_item: dict[str, list[int]]) -> list[int]:
+def _asks_in_subtree(item: Item, tree: _Tree) -> list[int]:
     out, stack = [], [item]
     while stack:
         node = stack.pop()
-        out.extend(asks_on_item.get(node.item_id, []))
-        stack.extend(children.get((node.doc_id, node.item_id), []))
+        out.extend(tree.asks_on_item.get(node.item_id, []))
+        stack.extend(tree.children.get((node.doc_id, node.item_id), []))
     return out
-

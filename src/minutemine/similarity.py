@@ -78,6 +78,20 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in stop]
 
 
+@lru_cache(maxsize=100_000)
+def topic_stems(text: str) -> frozenset[str]:
+    """The stems of what a raw text is about: its content words, Snowball-stemmed.
+
+    Two texts that share none talk about different things.
+
+    >>> sorted(topic_stems("It was confirmed that the first car permit covered costs"))
+    ['car', 'cost', 'cover', 'permit']
+    >>> topic_stems("Further consideration was requested on the cut off number") & topic_stems("ringfence money")
+    frozenset()
+    """
+    return frozenset(_stem(w) for w in content_words(normalise_for_matching(text)))
+
+
 def _stemmed_terms(text: str) -> list[str]:
     """Stemmed unigrams and bigrams of a text that is already reduced to its content words.
 
@@ -208,11 +222,17 @@ class AllowedPairs:
     doc: np.ndarray  # int code per row
     position: np.ndarray  # char_start in its paper
     same_doc_ok: np.ndarray  # [source kind, target kind] -> bool: may pair inside one paper
+    # int code per row of the lead-in whose words were added to its text, -1 for none.  Two
+    # items under one lead-in share those words, so inside a paper they pair by structure only.
+    lead_in: np.ndarray | None = None
 
     def mask(self, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
         sk, tk = self.kind[rows][:, None], self.kind[targets][None, :]
         same_doc = self.doc[rows][:, None] == self.doc[targets][None, :]
         not_before = self.last_day[rows][:, None] >= self.first_day[targets][None, :]
         later_in_paper = (self.position[rows][:, None] > self.position[targets][None, :]) & self.same_doc_ok[sk, tk]
+        if self.lead_in is not None:
+            row_lead_in = self.lead_in[rows][:, None]
+            later_in_paper &= (row_lead_in < 0) | (row_lead_in != self.lead_in[targets][None, :])
         ok = self.kind_ok[sk, tk] & np.where(same_doc, later_in_paper, not_before)
         return ok & (rows[:, None] != targets[None, :])

@@ -16,9 +16,18 @@ def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
     """Group papers into blocks of one story: councils whose papers name each other link together.
 
     Plymouth's papers name Torbay Council, so Plymouth and Torbay are one block; Bristol
-    is another.  Returns doc_id -> block name (the alphabetically first body in it).
+    is another.  A paper whose body is not known belongs to the council its own text
+    names most ("HARBRIDGE DISTRICT COUNCIL" at its head), so that two unknown councils'
+    papers are never pooled; one that names none is in the block "".  Returns doc_id ->
+    block name (the alphabetically first body in it).
     """
-    bodies = sorted({d.body for d in documents if d.body})
+    text_of_doc: dict[str, list[str]] = defaultdict(list)
+    for i in items:
+        text_of_doc[i.doc_id].append(i.text)
+    texts = {d.doc_id: d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, [])) for d in documents}
+    body_of = {d.doc_id: d.body if _place_word(d.body) else _council_named_most(texts[d.doc_id]) or d.body
+               for d in documents}
+    bodies = sorted({b for b in body_of.values() if b})
     place = {b: _place_word(b) for b in bodies}
     parent = {b: b for b in bodies}
 
@@ -28,27 +37,45 @@ def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
             b = parent[b]
         return b
 
-    text_of_doc: dict[str, list[str]] = defaultdict(list)
-    for i in items:
-        text_of_doc[i.doc_id].append(i.text)
     bodies_of_place: dict[str, list[str]] = defaultdict(list)
     for b, p in place.items():
         if p:
             bodies_of_place[p].append(b)
     if not bodies_of_place:
-        return {d.doc_id: d.body for d in documents}
+        return {d.doc_id: body_of[d.doc_id] for d in documents}
     # Case matters: "Reading" the town, not "reading" the report.
     any_place = re.compile(r"\b(" + "|".join(map(re.escape, sorted(bodies_of_place, key=lambda p: (-len(p), p)))) + r")\b")
     for d in sorted(documents, key=lambda d: d.doc_id):
-        if not d.body:
+        body = body_of[d.doc_id]
+        if not body:
             continue
-        text = d.title + "\n" + "\n".join(text_of_doc.get(d.doc_id, []))
-        named = set(any_place.findall(text))
+        named = set(any_place.findall(texts[d.doc_id]))
         for other in sorted(b for p in named for b in bodies_of_place[p]):
-            if other != d.body:
-                a, b = sorted((find(d.body), find(other)))
+            if other != body:
+                a, b = sorted((find(body), find(other)))
                 parent[b] = a
-    return {d.doc_id: find(d.body) if d.body else "" for d in documents}
+    return {d.doc_id: find(body_of[d.doc_id]) if body_of[d.doc_id] else "" for d in documents}
+
+
+_COUNCIL_NAME = re.compile(r"\b([A-Za-z][\w'-]+)\s+(?:(city|county|district|borough|town|parish)\s+)?council\b",
+                           re.IGNORECASE)
+
+
+def _council_named_most(text: str) -> str:
+    """The council a paper's text names most often, as "Place [Kind] Council", or "" if it names none.
+
+    >>> _council_named_most("HARBRIDGE DISTRICT COUNCIL  Minutes of a meeting held at the Council Offices")
+    'Harbridge District Council'
+    >>> _council_named_most("The Council agreed.  The county council was told.")
+    ''
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for m in _COUNCIL_NAME.finditer(text):
+        word, kind = m.group(1), m.group(2)
+        if word.lower() in _GENERIC_BODY_WORDS or not word[0].isupper():
+            continue
+        counts[" ".join(w.capitalize() for w in (word, kind or "") if w) + " Council"] += 1
+    return min(counts, key=lambda name: (-counts[name], name)) if counts else ""
 
 
 def _place_word(body: str) -> str:
