@@ -280,13 +280,13 @@ def test_adding_a_paper_relinks_only_its_story_block_and_matches_a_cold_run(text
     out = tmp_path / "out"
     run([text_corpus], out, Settings(workers=1, quiet=True))
     linked_blocks: list[set[str]] = []
-    real_link_block = link_blocks._link_block
+    real_link_block = link_blocks.link_block
 
     def counting(documents, items, commitments):
         linked_blocks.append({d.body for d in documents})
         return real_link_block(documents, items, commitments)
 
-    monkeypatch.setattr(link_blocks, "_link_block", counting)
+    monkeypatch.setattr(link_blocks, "link_block", counting)
     (text_corpus / "worcestershire-2018-06-cabinet-minute.txt").write_text(
         "Worcestershire County Council\nCabinet minutes\n"
         "1. The Cabinet noted the update on the alternative delivery model and confirmed that the "

@@ -36,8 +36,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # change to linking re-links without re-extracting.  tests/test_pipeline.py checks that
 # processing a paper imports none of them.
 AFTER_CACHE_PREFIXES = ("link",)  # link.py and the link_*.py modules it is split into
-AFTER_CACHE = {"similarity.py", "answer_cues.py", "stories.py", "gold_match.py", "store.py", "query.py",
-               "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
+AFTER_CACHE = {"assemble.py", "manifest.py", "similarity.py", "answer_cues.py", "stories.py", "gold_match.py",
+               "store.py", "query.py", "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
 AFTER_CACHE_PATTERNS = {"linking.jsonl"}  # read by similarity.py and answer_cues.py only
 
 
@@ -149,10 +149,28 @@ class ResultCache:
         return result.model_copy(update={"document": document})
 
     def put(self, key: str, result: DocResult) -> None:
-        entry = self._entry(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
         # mtime 0 keeps the gzip bytes a pure function of the result.
-        data = gzip.compress(result.model_dump_json().encode(), compresslevel=5, mtime=0)
+        self._write(self._entry(key), gzip.compress(result.model_dump_json().encode(), compresslevel=5, mtime=0))
+        self._write(self._text_entry(key), gzip.compress(paper_text(result).encode(), compresslevel=1, mtime=0))
+
+    def get_text(self, key: str) -> str | None:
+        """The paper's items' text (what story blocks read) without loading its whole result."""
+        try:
+            return gzip.decompress(self._text_entry(key).read_bytes()).decode()
+        except FileNotFoundError:
+            result = self.get(key, "")
+            return None if result is None else paper_text(result)
+        except Exception:  # corrupt: the result itself knows
+            self._text_entry(key).unlink(missing_ok=True)
+            result = self.get(key, "")
+            return None if result is None else paper_text(result)
+
+    def _text_entry(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.text.gz"
+
+    @staticmethod
+    def _write(entry: Path, data: bytes) -> None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -173,3 +191,8 @@ class ResultCache:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dir.rglob("*.json.gz")) if self.dir.is_dir() else 0
+
+
+def paper_text(result: DocResult) -> str:
+    """The text story blocks read of a paper: its items' text, one per line."""
+    return "\n".join(i.text for i in result.items)

@@ -126,20 +126,28 @@ def link_by_block(documents: list[DocumentRow], items: list[Item], commitments: 
             if doc_key is not None and cache is not None else ""
         found = cache.get(key) if key else None
         if found is None:
-            found = _link_block(docs_in[block], items_in[block], commitments_in[block])
+            found = link_block(docs_in[block], items_in[block], commitments_in[block])
             if key:
                 cache.put(key, found)
         fields.update(found.fields)
         links.extend(found.links)
-    linked = [c.model_copy(update=dict(zip(LINK_FIELDS, fields[c.commitment_id]))) if c.commitment_id in fields else c
-              for c in commitments]
+    linked = link_fields(BlockLinks(fields=fields, links=[]), commitments)
     links.sort(key=lambda link: (link.answer_id, link.rank))
     return linked, links
 
 
-def _link_block(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment]) -> BlockLinks:
+def link_block(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment]) -> BlockLinks:
+    """Link one block's papers: `link.link_commitments`, kept as the fields it set and the links."""
+    if not commitments:
+        return BlockLinks(fields={}, links=[])
     from .link import link_commitments  # scikit-learn and SciPy load only when a block must be linked
 
     linked, links = link_commitments(documents, items, commitments)
     return BlockLinks(fields={c.commitment_id: tuple(getattr(c, f) for f in LINK_FIELDS) for c in linked},
                       links=links)
+
+
+def link_fields(found: BlockLinks, commitments: list[Commitment]) -> list[Commitment]:
+    """`commitments` with the answers, scores, methods and statuses linking gave them."""
+    return [c.model_copy(update=dict(zip(LINK_FIELDS, found.fields[c.commitment_id])))
+            if c.commitment_id in found.fields else c for c in commitments]

@@ -14,7 +14,6 @@ import re
 import sys
 import tempfile
 import time
-import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 
@@ -195,42 +194,42 @@ def failed_result(path: str | Path, reason: str) -> DocResult:
 
 def dedupe(results: list[DocResult]) -> list[DocResult]:
     """Mark a second copy of the same paper as an error rather than doubling its rows."""
+    rows = dedupe_rows([r.document for r in results])
+    return [r if row is r.document else DocResult(document=row) for r, row in zip(results, rows)]
+
+
+def dedupe_rows(rows: list[DocumentRow]) -> list[DocumentRow]:
+    """The rows with a second copy of a paper turned into an error row (a new object; the others as given)."""
     seen: dict[str, str] = {}
     out = []
-    for r in results:
-        d = r.document
+    for d in rows:
         if d.doc_id in seen:
             n = sum(1 for k in seen if k.split("~")[0] == d.doc_id) + 1
             reason = d.error if d.status != "ok" else f"same content as {seen[d.doc_id]}; skipped"
             status = d.status if d.status != "ok" else "error"
-            r = DocResult(document=d.model_copy(update={"doc_id": f"{d.doc_id}~{n}", "status": status,
-                                                        "error": reason, "n_items": 0, "n_commitments": 0}))
-            seen[r.document.doc_id] = d.source_path
-        else:
-            seen[d.doc_id] = d.source_path
-        out.append(r)
+            d = d.model_copy(update={"doc_id": f"{d.doc_id}~{n}", "status": status, "error": reason,
+                                     "n_items": 0, "n_commitments": 0})
+        seen[d.doc_id] = d.source_path
+        out.append(d)
     return out
 
 
-def gather(results: list[DocResult], settings: Settings | None = None, link_cache_dir: str | Path | None = None,
+def gather(results: list[DocResult], settings: Settings | None = None, link_cache=None,
            ) -> tuple[list[DocumentRow], list[Item], list[Commitment], list[Link]]:
-    """Link the per-document results into the four tables.
+    """Link the per-document results into the four tables, all in memory.
 
-    With `link_cache_dir`, each story block's links are kept there and reused while
-    the block's papers, the settings and the code are unchanged (`link_blocks`).
+    With `link_cache` (a `link_blocks.BlockLinkCache`), each story block's links are
+    reused while the block's papers, the settings and the code are unchanged.
     """
-    from .link_blocks import BlockLinkCache, link_by_block
+    from .link_blocks import link_by_block
 
     results = dedupe(results)
     documents = [r.document for r in results]
     items = [i for r in results for i in r.items]
     commitments = [c for r in results for c in r.commitments]
-    cache = BlockLinkCache(link_cache_dir) if link_cache_dir is not None else None
     commitments, links = link_by_block(documents, items, commitments,
                                        doc_key=functools.partial(linked_content_key, settings=settings or Settings()),
-                                       cache=cache)
-    if cache is not None:
-        cache.prune_unused()
+                                       cache=link_cache)
     return documents, items, commitments, links
 
 
@@ -318,26 +317,40 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     """Process every file (from the cache when unchanged), link, and write the tables atomically into `out`.
 
     Each result is cached as soon as it arrives, so a run that is killed resumes
-    where it stopped; the tables are only replaced once everything is done.
+    where it stopped; the tables are only replaced once everything is done, one
+    story block at a time and reusing what the last run wrote (`assemble`).
     """
-    from .cache import ResultCache
-    from .store import write_tables
+    # Imported here, not at the top: a worker importing this module for process_file
+    # must not load the linking and storing modules (see cache.AFTER_CACHE).
+    from .assemble import Paper
+    from .cache import ResultCache, paper_text, tables_version
+    from .link_blocks import BlockLinkCache
+    from .manifest import TablesManifest
 
     t0 = time.perf_counter()
     settings = settings or Settings()
+    out = Path(out)
     files = collect_files(paths)
-    cache = ResultCache(settings.cache_dir or Path(out) / ".cache", settings.fingerprint()) if settings.use_cache else None
-    results: list[DocResult | None] = [None] * len(files)
+    cache = ResultCache(settings.cache_dir or out / ".cache", settings.fingerprint()) if settings.use_cache else None
     keys: list[str | None] = [cache.key_for(path) if cache is not None else None for path in files]
     run_key = tables_key(files, keys, settings)
-    up_to_date = TablesManifest.read(Path(out)).summary_if_current(Path(out), run_key)
+    previous = TablesManifest.read(out)
+    up_to_date = previous.summary_if_current(out, run_key)
     if up_to_date is not None:  # the same papers, settings and code wrote the tables there: nothing to do
         return up_to_date.model_copy(update={"files_cached": len(files), "elapsed": time.perf_counter() - t0})
+    in_memory = "parquet" in settings.formats  # Parquet is written from every row at once
+    reuse = not in_memory and previous.reusable(out, tables_version())
+    known = previous.entries() if reuse else {}
+    papers: list[Paper | None] = [None] * len(files)
+    results: list[DocResult | None] = [None] * len(files)
     todo: list[int] = []
     for i, path in enumerate(files):
-        if keys[i]:
-            results[i] = cache.get(keys[i], str(path))
-        if results[i] is None:
+        if keys[i] and not in_memory:
+            papers[i] = known_paper(path, keys[i], known.get((str(path), keys[i])), cache)
+        if papers[i] is None and keys[i] and (result := cache.get(keys[i], str(path))) is not None:
+            papers[i] = Paper(path, keys[i], result.document, paper_text(result))
+            results[i] = result if in_memory else None  # the rest wait in the cache until their block is linked
+        if papers[i] is None:
             todo.append(i)
     cached = len(files) - len(todo)
     pages = 0
@@ -345,31 +358,87 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     failures: set[int] = set()
     with progress_bar(len(files), cached, settings.quiet) as bar:
         for i, result in execute(files, todo, settings, failures):
-            results[i] = result
-            if cache is not None and keys[i] and i not in failures and cache.matches(keys[i], files[i], result):
+            cacheable = cache is not None and keys[i] and i not in failures and cache.matches(keys[i], files[i], result)
+            if cacheable:
                 cache.put(keys[i], result)
+            papers[i] = Paper(files[i], keys[i] if cacheable else None, result.document, paper_text(result),
+                              held=None if cacheable else result)
+            results[i] = result if in_memory else None  # the rest wait in the cache until their block is linked
             pages += result.document.n_pages
             bar.set_postfix_str(f"{pages / max(time.perf_counter() - started, 1e-9):.1f} pages/s", refresh=False)
             bar.update()
     if cache is not None:
         cache.prune_other_versions()
-    documents, items, commitments, links = gather([r for r in results if r is not None], settings,
-                                                  link_cache_dir=Path(cache.root) / "links" if cache is not None else None)
-    written = write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
-                           formats=settings.formats if settings else ("csv",))
+    link_cache = BlockLinkCache(Path(cache.root) / "links") if cache is not None else None
+    if in_memory:
+        written, rows, outstanding = write_in_memory(out, [r for r in results if r is not None], settings, link_cache)
+    else:
+        written, rows, outstanding, entries = write_by_block(out, papers, cache, settings, link_cache, reuse)
+    if link_cache is not None:
+        link_cache.prune_unused()
     summary = RunSummary(
-        files_ok=sum(d.status == "ok" for d in documents),
-        files_empty=sum(d.status == "empty" for d in documents),
-        files_error=sum(d.status == "error" for d in documents),
+        files_ok=sum(d.status == "ok" for d in rows),
+        files_empty=sum(d.status == "empty" for d in rows),
+        files_error=sum(d.status == "error" for d in rows),
         files_cached=cached,
-        items=len(items),
-        commitments=len(commitments),
-        requests_outstanding=sum(c.kind == "request" and c.status == "outstanding" for c in commitments),
+        items=sum(d.n_items for d in rows),
+        commitments=sum(d.n_commitments for d in rows),
+        requests_outstanding=outstanding,
         elapsed=time.perf_counter() - t0,
     )
     if run_key and not failures:  # rows of a crash or a timeout are this run's news, not the papers'
-        TablesManifest.write(Path(out), run_key, written, summary)
+        TablesManifest.write(out, run_key, written, summary, entries=[] if in_memory else entries)
     return summary
+
+
+def known_paper(path: Path, key: str, entry, cache):
+    """The `assemble.Paper` the last run wrote (`entry`, an `assemble.PaperEntry`), without loading
+    its result: its row from the manifest, its text from the cache."""
+    from .assemble import Paper
+
+    if entry is None:
+        return None
+    text = cache.get_text(key)
+    if text is None:  # the cache lost it: process the paper again
+        return None
+    return Paper(path, key, entry.row.model_copy(update={"source_path": str(path)}), text, known=entry)
+
+
+def write_by_block(out: Path, papers: list, cache, settings: Settings, link_cache, reuse: bool):
+    """The tables from `assemble` (one story block at a time); `write_in_memory` if ids repeat."""
+    import sqlite3
+
+    from .assemble import assemble
+
+    rows = dedupe_rows([p.row for p in papers])
+    for p, row in zip(papers, rows):
+        if row is not p.row:  # a second copy of a paper: an error row with nothing in it
+            p.row, p.text, p.held, p.known = row, "", DocResult(document=row), None
+
+    def load(paper: Paper) -> DocResult:
+        if paper.held is not None:
+            return paper.held
+        result = cache.get(paper.cache_key, str(paper.path)) if paper.cache_key else None
+        if result is None:  # the cache entry went away during the run
+            result = process_file(paper.path, settings)
+        return result.model_copy(update={"document": paper.row})
+
+    try:
+        done = assemble(out, papers, load, functools.partial(linked_content_key, settings=settings), link_cache, reuse)
+    except sqlite3.IntegrityError:  # duplicate ids: a bug upstream, but the tables must still be written
+        written, rows, outstanding = write_in_memory(out, [load(p) for p in papers], settings, link_cache)
+        return written, rows, outstanding, []
+    return done.written, rows, done.requests_outstanding, done.entries
+
+
+def write_in_memory(out: Path, results: list[DocResult], settings: Settings, link_cache):
+    """Link and write with every result in memory (needed for Parquet)."""
+    from .store import write_tables
+
+    documents, items, commitments, links = gather(results, settings, link_cache=link_cache)
+    written = write_tables(out, {"documents": documents, "items": items, "commitments": commitments, "links": links},
+                           formats=settings.formats)
+    return written, documents, sum(c.kind == "request" and c.status == "outstanding" for c in commitments)
 
 
 def tables_key(files: list[Path], keys: list[str | None], settings: Settings) -> str:
@@ -387,48 +456,3 @@ def tables_key(files: list[Path], keys: list[str | None], settings: Settings) ->
     for path, key in zip(files, keys):
         digest.update(f"{path}\0{key}\0".encode())
     return digest.hexdigest()
-
-
-class TablesManifest(BaseModel):
-    """What the last run wrote into OUT, so a re-run with nothing new skips linking and writing.
-
-    The tables' sizes and modification times are recorded too: a table edited or deleted
-    by hand since is written again.
-    """
-
-    run_key: str = ""
-    tables: dict[str, tuple[int, int]] = {}  # file name -> (size, mtime_ns)
-    summary: RunSummary = RunSummary()
-
-    NAME: typing.ClassVar[str] = ".minutemine-tables.json"
-
-    @classmethod
-    def read(cls, out: Path) -> TablesManifest:
-        try:
-            return cls.model_validate_json((out / cls.NAME).read_bytes())
-        except Exception:  # missing or unreadable: as if there were no previous run
-            return cls()
-
-    @staticmethod
-    def _stat(path: Path) -> tuple[int, int]:
-        st = path.stat()
-        return st.st_size, st.st_mtime_ns
-
-    def summary_if_current(self, out: Path, run_key: str) -> RunSummary | None:
-        """The last run's summary if it wrote the tables now in `out` from the same inputs."""
-        if not run_key or run_key != self.run_key or not self.tables:
-            return None
-        try:
-            if any(self._stat(out / name) != tuple(stat) for name, stat in self.tables.items()):
-                return None
-        except OSError:
-            return None
-        return self.summary
-
-    @classmethod
-    def write(cls, out: Path, run_key: str, written: list[Path], summary: RunSummary) -> None:
-        from .store import atomic_write
-
-        manifest = cls(run_key=run_key, tables={p.name: cls._stat(p) for p in written}, summary=summary)
-        atomic_write(out / cls.NAME, manifest.model_dump_json().encode())
-

@@ -111,7 +111,17 @@ def column_kind(model: type[BaseModel], field: str) -> str:
 
 
 def table_csv(rows: Iterable[BaseModel], model: type[BaseModel]) -> bytes:
-    """Serialise rows as CSV bytes with the model's fields as the header, in order.
+    """Serialise rows as CSV bytes with the model's fields as the header, in order."""
+    return csv_header(model) + rows_csv(rows, model)
+
+
+def csv_header(model: type[BaseModel]) -> bytes:
+    """The first bytes of a table's CSV: the byte-order mark and the header line."""
+    return csv_line(list(model.model_fields)).encode(CSV_ENCODING)
+
+
+def rows_csv(rows: Iterable[BaseModel], model: type[BaseModel]) -> bytes:
+    """The CSV lines of `rows`, without header or byte-order mark: `csv_header` + these = the table.
 
     Each column gets the converter its type needs (`cell` is the general case),
     so a large table is not paying for type checks on every one of its cells.
@@ -119,11 +129,11 @@ def table_csv(rows: Iterable[BaseModel], model: type[BaseModel]) -> bytes:
     fields = list(model.model_fields)
     converters = [_CELL_CONVERTERS[column_kind(model, f)] for f in fields]
     columns = list(zip(fields, converters))
-    lines = [csv_line(fields)]
+    lines = []
     for row in rows:
         values = row.__dict__  # the validated field values; getattr per field is slower
         lines.append(csv_line([convert(values[f]) for f, convert in columns]))
-    return "".join(lines).encode(CSV_ENCODING)
+    return "".join(lines).encode("utf-8")
 
 
 def _text_cell(value: object) -> str:
@@ -199,36 +209,58 @@ def build_sqlite(path: Path, tables: dict[str, list[BaseModel]]) -> None:
     the rows go in with `executemany`, several times faster than `insert_all`
     (which builds one multi-row statement per batch in Python) for the same database.
     """
+    db = open_sqlite(path)
+    for name, model in TABLES.items():
+        rows = tables.get(name, [])
+        pk = PRIMARY_KEYS.get(name)
+        if pk and len({getattr(r, pk) for r in rows}) != len(rows):
+            pk = None  # duplicate ids are a bug upstream, but must not lose the whole database
+        create_sqlite_table(db, name, pk)
+        insert_sqlite_rows(db, name, rows)
+        if name in FTS_COLUMNS:
+            db.table(name).enable_fts(FTS_COLUMNS[name])
+    close_sqlite(db, path)
+
+
+def open_sqlite(path: Path):
+    """A sqlite-utils Database on a private temporary file: no journal, one fsync at the end."""
     import sqlite_utils
 
-    sql_types = {"str": str, "int": int, "float": float, "list": str}
     db = sqlite_utils.Database(path)
     # a private temporary file renamed into place at the end: no journal, one fsync at the end
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
-    for name, model in TABLES.items():
-        rows = tables.get(name, [])
-        columns = {f: sql_types[column_kind(model, f)] for f in model.model_fields}
-        pk = PRIMARY_KEYS.get(name)
-        if pk and len({getattr(r, pk) for r in rows}) != len(rows):
-            pk = None  # duplicate ids are a bug upstream, but must not lose the whole database
-        table = db.table(name)
-        table.create(columns, pk=pk) if pk else table.create(columns)
-        names = ", ".join(f"[{f}]" for f in columns)
-        marks = ", ".join("?" for _ in columns)
-        values = sqlite_rows(rows, model)
-        # one transaction per batch of the size insert_all(batch_size=500) used: the file header
-        # counts transactions, so the database stays byte-identical to what earlier versions wrote
-        batch = max(1, min(SQLITE_BATCH, SQLITE_MAX_VARS // len(columns)))
-        for start in range(0, len(values), batch):
-            with db.conn:
-                db.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({marks})",
-                                    values[start:start + batch])
-        if name in FTS_COLUMNS:
-            table.enable_fts(FTS_COLUMNS[name])
+    return db
+
+
+def close_sqlite(db, path: Path) -> None:
     db.close()
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
+
+
+def create_sqlite_table(db, name: str, pk: str | None) -> None:
+    """Create table `name` with the columns and SQL types of its model."""
+    sql_types = {"str": str, "int": int, "float": float, "list": str}
+    model = TABLES[name]
+    columns = {f: sql_types[column_kind(model, f)] for f in model.model_fields}
+    table = db.table(name)
+    table.create(columns, pk=pk) if pk else table.create(columns)
+
+
+def insert_sqlite_rows(db, name: str, rows: list[BaseModel]) -> None:
+    """Insert rows into table `name` with `executemany`, in transactions of insert_all's batch size."""
+    model = TABLES[name]
+    columns = list(model.model_fields)
+    names = ", ".join(f"[{f}]" for f in columns)
+    marks = ", ".join("?" for _ in columns)
+    values = sqlite_rows(rows, model)
+    # one transaction per batch of the size insert_all(batch_size=500) used: the file header
+    # counts transactions, so the database stays byte-identical to what earlier versions wrote
+    batch = max(1, min(SQLITE_BATCH, SQLITE_MAX_VARS // len(columns)))
+    for start in range(0, len(values), batch):
+        with db.conn:
+            db.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({marks})", values[start:start + batch])
 
 
 def atomic_write(path: Path, data: bytes) -> None:
