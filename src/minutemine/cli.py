@@ -30,7 +30,8 @@ def main() -> None:
 @click.option("-w", "--workers", default=0, show_default="all cores", help="Parallel processes for ingest/segment/extract.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run the per-document stages locally or as tasks on a Dask cluster.")
-@click.option("--scheduler", default="", help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--scheduler", default="", help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786 "
+              "(wait for it: MINUTEMINE_DASK_CONNECT_TIMEOUT seconds, default 20).")
 @click.option("--no-cache", is_flag=True, help="Reprocess every file, ignoring the cache.")
 @click.option("--cache-dir", default="", type=click.Path(file_okay=False), show_default="OUT/.cache",
               help="Folder of the per-paper cache, keyed by content and pipeline version.")
@@ -61,7 +62,7 @@ def run(paths: tuple[str, ...], out: str, max_bytes: int, max_pages: int, model:
                         formats=tuple(dict.fromkeys(("csv",) + formats)), quiet=quiet)
     try:
         summary = run_pipeline(paths, out, settings)
-    except ConnectionError as exc:  # the Dask scheduler is unreachable
+    except ConnectionError as exc:  # the Dask scheduler is unreachable or its address is malformed
         raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(summary.line(), err=True)
