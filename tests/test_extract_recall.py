@@ -148,3 +148,96 @@ def test_regression_slide_titles_of_the_deck_are_not_requests(papers) -> None:
     texts = {c.text for c in papers[DECK]}
     assert not texts & {"Transitional Funding (Approved)", "Transitional Funding approved",
                         "Transitional Funding covers 3 phases"}
+
+
+WORCS = "worcestershire-2018-alternative-delivery-model-minute.txt"
+
+
+@pytest.fixture(scope="module")
+def worcs() -> list[Commitment]:
+    doc = ingest_file(CORPUS / WORCS)
+    return extract_commitments([(doc, segment_document(doc))])[0]
+
+
+def test_regression_a_question_and_its_answer_in_one_sentence_are_a_request_and_an_assurance(worcs) -> None:
+    """'in terms of how long …, the Assistant Director advised that …' was one assurance: the
+    question it answers was lost (GUIDE: the question and the answer are two commitments)."""
+    doc, items = paper_of("x-minutes.txt", "2018-03-01",
+                          ("paragraph", "", "", "In terms of when the review would end, officers advised that it "
+                                                "would end in May."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.commitment_id, c.kind, c.text, c.actor, c.addressee) for c in rows] == [
+        ("t/1/c1", "request", "In terms of when the review would end", COMMITTEE, "Officers"),
+        ("t/1/c2", "assurance", "officers advised that it would end in May.", "Officers", COMMITTEE)]
+    real = [(c.kind, c.actor) for c in worcs if c.text.startswith(("in terms of how long", "the Assistant Director advised"))]
+    assert real == [("request", "Scrutiny Panel"), ("assurance", "Assistant Director")]
+
+
+def test_regression_a_however_sentence_goes_on_with_the_answer_before_it(worcs) -> None:
+    """'The Assistant Director confirmed that … However regular drop in sessions for staff were
+    being run …': the 'However' sentence (the substance of the reply) was dropped for want of a cue."""
+    doc, items = paper_of("x-minutes.txt", "2018-03-01",
+                          ("paragraph", "", "", "Officers confirmed that costs had risen. However savings were being "
+                                                "found. The weather was fine."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [c.text for c in rows] == ["Officers confirmed that costs had risen. However savings were being found."]
+    assert any(c.kind == "assurance" and "drop in sessions for staff were being run" in c.text for c in worcs)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "modality"), [
+    ("In response to the amendment, the Chair and officers gave assurance that the project would be monitored.",
+     "assurance", "assured"),
+    ("Officers assured Councillors that BCC and WECA had focus on the management of that risk.", "assurance", "assured"),
+    ("On roadworks, there had been a Member request for an initial briefing about maintenance.", "request", "requests"),
+    ("At a recent event, it was a request that Asylum Seekers are provided bus passes.", "request", "requests"),
+    ("(ACTION: PCO to arrange Members’ briefing sessions.)", "assurance", "action noted"),
+])
+def test_regression_minuted_wordings_of_assurances_and_requests(sentence: str, kind: str, modality: str) -> None:
+    """Wordings of the Bristol minutes (2024-09, 2025-05, 2026-03) that no cue knew, so the
+    request or the answer of a gold link was never a row."""
+    doc, items = paper_of("x-minutes.txt", "2025-05-15", ("paragraph", "", "", sentence))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.modality) for c in rows] == [(kind, modality)]
+
+
+def test_regression_an_amendment_moved_and_seconded_is_a_recommendation() -> None:
+    """'Councillor Self moved an amendment which was seconded by Tim Rippington. The amendment text
+    as follows:' was read as a vote line ('seconded by') and, ending in ':', as a lead-in only:
+    the amendment the officers' replies answer was never a row."""
+    doc, items = paper_of("x-minutes.txt", "2024-09-12",
+                          ("paragraph", "", "", "Councillor Self moved an amendment which was seconded by Tim "
+                                                "Rippington. The amendment text as follows:"),
+                          ("paragraph", "", "1", "Stage One (A) Scheme Feasibility."),
+                          ("paragraph", "", "", "The report was moved by Councillor Plowden and seconded by "
+                                                "Councillor Wilcox."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.modality, c.text) for c in rows] == [
+        ("recommendation", "moves", "Councillor Self moved an amendment which was seconded by Tim Rippington.")]
+
+
+def test_regression_an_action_note_under_a_request_is_its_answer() -> None:
+    """'…there had been a Member request for an initial briefing … (ACTION: PCO to arrange Members’
+    briefing sessions.)' (2026-03 minutes) was one request row: the undertaking was lost.  Here the
+    sentences are read one by one; an item read whole is split at the note (extract_split.py)."""
+    doc, items = paper_of("x-minutes.txt", "2026-03-19",
+                          ("paragraph", "", "", "On roadworks, there had been a Member request for an initial "
+                                                "briefing. (ACTION: PCO to arrange Members’ briefing sessions.)"),
+                          ("paragraph", "", "", "Officers will confirm the dates. (ACTION: EP)"))
+    rows = extract_commitments([(doc, items)])[0]
+    got = [(c.commitment_id, c.kind, c.text) for c in rows]
+    assert got == [("t/1/c1", "request", "On roadworks, there had been a Member request for an initial briefing."),
+                   ("t/1/c2", "assurance", "ACTION: PCO to arrange Members’ briefing sessions.)"),
+                   ("t/2/c1", "assurance", "Officers will confirm the dates.")]
+    assert all(" ".join(doc.text[c.char_start:c.char_end].split()) == c.text for c in rows)
+
+
+def test_regression_the_real_action_note_and_amendment_are_rows(papers) -> None:
+    """The corpus lines of the two regressions above, read whole by the real stages."""
+    doc = ingest_file(CORPUS / "pdf/bristol-tcpc-minutes-2026-03-19.pdf")
+    rows = extract_commitments([(doc, segment_document(doc))])[0]
+    note = [c for c in rows if c.text.startswith("(ACTION: PCO to arrange")]
+    assert [(c.kind, c.commitment_id.rsplit("/", 1)[1]) for c in note] == [("assurance", "c2")]
+    ask = [c for c in rows if c.commitment_id == note[0].commitment_id[:-1] + "1"]
+    assert [c.kind for c in ask] == ["request"] and ask[0].text.endswith("initiate innovative solutions.")
+    amendment = rows_opening(papers[MINUTES_2024], "Councillor Self moved an amendment")
+    assert [c.kind for c in amendment] == ["recommendation"]

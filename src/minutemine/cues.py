@@ -28,6 +28,11 @@ def cues_in(span: Span, weak_ok: bool = False) -> list[Span]:
     """
     found = [c for c in span.doc.spans[CUES_KEY] if c.start >= span.start and c.end <= span.end]
     nots = {c.id_ for c in found if c.label_ == "NOT"}
+    if any(c.id_ == "moves" for c in found):
+        # "Councillor Self moved an amendment which was seconded by …" proposes (GUIDE: an amendment moved
+        # is a recommendation); the seconder's name does not make it a vote line
+        nots.discard("")
+        found = [c for c in found if c.label_ != "NOT"]
     if nots - {"hedge"}:
         return []  # procedure: "On being put to the vote…", "seconded by"
     if nots:  # "could" hedges an undertaking, not a suggestion or a concern

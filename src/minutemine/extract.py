@@ -40,10 +40,12 @@ from .extract_forum import (FORUM_PATTERN_KINDS, ends_reply, listed_question_ask
                             public_question_asker, question_request, repeated_question, reply_sentences)
 from .extract_paper import Context, Paper, looks_listed, paper_of
 from .extract_rows import make_commitment
+from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
 from .nlp import get_nlp, read_patterns
 
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
+_GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 
 
@@ -173,9 +175,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
                               context.addressee)
         return [make_commitment(paper, item, 1, whole, base, kind, cue, context)]
     out = []
+    last: tuple | None = None  # (rows so far, start token, kind, cue, context) of the last cued sentence
     discussion = context.kind == "discussion"
     for sent in sdoc.sents:
         cue = first_cue(sent, weak_ok=discussion)
+        if cue is not None and cue.id_ == "action noted" and sum(t.is_alpha for t in sent[cue.end - sent.start:]) < 2:
+            continue  # "(ACTION: EP)" only names who acts on the sentence before
         if cue is not None and (cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue)):
             cue = None  # "… officers have initiated the procurement": a verb mid-sentence decides nothing
         if cue is None and paper.is_update and not context.kind and reports_progress(sent.text) and not _history(
@@ -183,6 +188,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             # "The OBC programme is currently in progress": an update's progress on an earlier decision
             out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
                 modality="reports progress", actor="Officers", addressee=paper.committee or paper.doc.body)))
+            continue
+        if cue is None and last is not None and last[0] == len(out) and _GOES_ON.match(sent.text):
+            # "… The Assistant Director confirmed that … However regular drop in sessions were being run":
+            # a sentence with no cue that answers "but" goes on with the point before it
+            start, kind, prev_cue, prev_context = last[1:]
+            out[-1] = make_commitment(paper, item, len(out), sdoc[start:sent.end], base, kind, prev_cue, prev_context)
             continue
         if cue is None:
             continue
@@ -199,6 +210,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             sent_context = Context(actor=paper.committee if kind == "request" else "",
                                    addressee="Officers" if kind == "request" else "")
         out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, sent_context))
+        last = (len(out), sent.start, kind, cue, sent_context)
     return out
 
 
@@ -298,14 +310,15 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                 and not cues_in(sdoc[:])):
             contexts[item.item_id] = inherited
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
-        if own.kind and own.kind != "request":
+        if own.kind and own.kind != "request" and own.modality != "moves":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
         if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and \
                 is_title_line(sdoc.text):
             continue  # a slide title ("Transitional Funding (Approved)", "2(a) Transitional Funding approved") heads its points
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
-        out.extend(item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited))
+        rows = item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited)
+        out.extend(split_asked_and_answered(paper, item, rows, sdoc, bases[i]))
     return [report_proposes(paper, row) for row in out]
 
 

@@ -27,7 +27,7 @@ from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns
 
-FORUM_PATTERN_KINDS = {"public_question", "questioner"}  # lead_ins.jsonl rows read here, not as lead-ins
+FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
 HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 MIN_QUESTION_CHARS = 12  # a listed question's words must be this long to be recognised again
 

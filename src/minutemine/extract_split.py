@@ -1,0 +1,89 @@
+"""A question and its answer minuted in one sentence, split into a request and an assurance;
+and an "(ACTION: …)" note split from the point it answers.
+
+"in terms of how long it was envisaged that the Statutory Direction would remain in force,
+the Assistant Director advised that it would remain in place…" holds what members asked
+and what they were told (corpus/gold/GUIDE.md: two commitments).  The wording that marks
+the split is data (patterns/lead_ins.jsonl, kind `asked_and_answered`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .cues import first_cue
+from .extract_paper import Context, Paper
+from .extract_rows import make_commitment
+from .models import Commitment, Item
+from .nlp import read_patterns
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[re.Pattern[str]]:
+    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == "asked_and_answered"]
+
+
+def asked_and_answered(text: str) -> tuple[int, int] | None:
+    """(end of the question, start of the answer) when one sentence holds both, else None.
+
+    >>> t = "in terms of how long the Direction would remain in force, the Assistant Director advised that it would."
+    >>> q_end, a_start = asked_and_answered(t); t[:q_end], t[a_start:a_start + 22]
+    ('in terms of how long the Direction would remain in force', 'the Assistant Director')
+    >>> asked_and_answered("The Assistant Director advised that it would remain in place.") is None
+    True
+    """
+    for regex in _patterns():
+        m = regex.match(text)
+        if m:
+            return m.end("ask"), m.start("answer")
+    return None
+
+
+_ACTION_NOTE = re.compile(r"\(\s*ACTION\s*:")  # "(ACTION: PCO to arrange Members’ briefing sessions.)"
+
+
+def action_note_at(text: str) -> int | None:
+    """Where a minuted "(ACTION: …)" note starts after the point it acts on, else None.
+
+    >>> action_note_at("There had been a Member request for a briefing. (ACTION: PCO to arrange briefing sessions.)")
+    48
+    >>> action_note_at("Officers confirmed the dates. (ACTION: EP)") is None
+    True
+    """
+    m = _ACTION_NOTE.search(text)
+    if m is None or m.start() == 0 or sum(w.isalpha() for w in text[m.end():].split()) < 3:
+        return None  # "(ACTION: EP)" only names who acts on the sentence before
+    return m.start()
+
+
+def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], sdoc: Doc,
+                             base: int) -> list[Commitment]:
+    """The item's rows with every question-and-answer row split in two, numbered again in order."""
+    if not paper.is_minutes:
+        return rows
+    out: list[Commitment] = []
+    for row in rows:
+        start, end = row.char_start - base, row.char_end - base
+        text = sdoc.text[start:end] if 0 <= start < end <= len(sdoc.text) else ""
+        found = asked_and_answered(text) if text else None
+        note = action_note_at(text) if text and not found else None
+        if note is not None:  # the undertaking minuted under a point is an answer of its own
+            found = (len(text[:note].rstrip()), note)
+        ask = sdoc.char_span(start, start + found[0], alignment_mode="contract") if found else None
+        answer = sdoc.char_span(start + found[1], end, alignment_mode="contract") if found else None
+        if ask is None or answer is None or not len(ask) or not len(answer):
+            out.append(row)
+            continue
+        if note is not None:
+            out.append(row.model_copy(update={"text": " ".join(ask.text.split()), "char_end": base + ask.end_char}))
+        else:
+            out.append(make_commitment(paper, item, 0, ask, base, "request", None, Context(
+                modality="asks", actor=paper.committee, addressee="Officers")))
+        out.append(make_commitment(paper, item, 0, answer, base, "assurance", first_cue(answer, weak_ok=True),
+                                   Context(addressee=paper.committee)))
+    if len(out) == len(rows):
+        return rows
+    return [row.model_copy(update={"commitment_id": f"{item.item_id}/c{n}"}) for n, row in enumerate(out, 1)]
