@@ -126,20 +126,7 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("link", "will have completed it by 31 December 2025",
      "complete damp and mould awareness training by 31 December 2025"):
         "extraction missed task group recommendation 4 (the answer is kept, as an unlinked action)",
-    ("link", "undertook to provide the figures", "asked how many season tickets were sold"):
-        "linking: the officer's undertaking (split from its bullet by segmentation; its text starts "
-        "'Services Manager undertook') is not linked to the question just before it",
-    ("no_link", "there were 7.4 whole", "the suspension would become permanent by default"):
-        "linking (sequence, 0.9): the Director's reply 'In response to a question … 7.4 whole time "
-        "equivalent midwife vacancies' is paired with the concern recorded just before it, which "
-        "it does not answer",
     # statuses
-    ("status", "", "asked how many season tickets were sold"):
-        "outstanding: linking missed the officer's undertaking to provide the figures",
-    ("status", "", "What are the results of the engagement"): _ICB_STATUS.format(n=3, x="c"),
-    ("status", "", "results of the consultation on the charging policy"):
-        "linking: Harbridge's car-parking request 'that the results of the public consultation be "
-        "reported' (another council, another topic) is linked to it as a restatement, so it shows answered",
     ("status", "", "a breakdown of the 97 cases open for more than 12 weeks"):
         "outstanding because extraction missed the answer, " + _HARB.format(p="3.1"),
     ("status", "", "the number of housing disrepair claims received in 2024/25"):
