@@ -37,6 +37,9 @@ from .models import DocResult, DocumentRow, Link
 from .stories import story_blocks
 
 
+SPOOL_PREFIX = ".minutemine-spool-"  # the folder of a run's new rows, inside OUT while it runs
+
+
 @dataclass
 class Paper:
     """One paper of this run, as the parent holds it while the tables are assembled."""
@@ -109,7 +112,9 @@ def assemble(out: Path, papers: list[Paper], load: Callable[[Paper], DocResult],
     outstanding = 0
     done = Assembled(written=[], entries=[], requests_outstanding=0)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".minutemine-spool-", dir=out) as spool_dir, \
+    for stale in out.glob(f"{SPOOL_PREFIX}*"):  # left by a run that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=SPOOL_PREFIX, dir=out) as spool_dir, \
             store._atomic_path(out / store.SQLITE_NAME) as db_path:
         items_spool = _Spool(Path(spool_dir) / "items")
         commitments_spool = _Spool(Path(spool_dir) / "commitments")
@@ -165,15 +170,19 @@ def _write_block(group: list[Paper], load: Callable[[Paper], DocResult], found: 
         found = link_blocks.link_block(documents, items, commitments)
         if link_cache is not None:
             link_cache.put(bkey, found)
+    new_items: dict[str, list] = {}
+    new_commitments: dict[str, list] = {}
     for p, result in zip(group, results):
         if reuse and p.known is not None and p.known.content_key == p.content_key:
             p.items_chunk = ("old", *p.known.items)  # same paper, same items: only its block changed
         else:
             p.items_chunk = items_spool.write(store.rows_csv(result.items, store.TABLES["items"]))
-            db.replace(p.row.doc_id, "items", result.items)
+            new_items[p.row.doc_id] = result.items
         linked = link_fields(found, result.commitments)
         p.commitments_chunk = commitments_spool.write(store.rows_csv(linked, store.TABLES["commitments"]))
-        db.replace(p.row.doc_id, "commitments", linked)
+        new_commitments[p.row.doc_id] = linked
+    db.replace("items", new_items)
+    db.replace("commitments", new_commitments)
     return found
 
 
@@ -232,13 +241,19 @@ class _Database:
                             f"SELECT 'delete', rowid, {cols} FROM [{name}] WHERE {where}", params)
         self.db.execute(f"DELETE FROM [{name}] WHERE {where}", params)
 
-    def replace(self, doc_id: str, name: str, rows: list[BaseModel]) -> None:
+    def replace(self, name: str, rows_of_doc: dict[str, list[BaseModel]]) -> None:
+        """Put these papers' rows into table `name`, in place of any rows they had."""
+        if not rows_of_doc:
+            return
         if self.incremental:
+            ids = sorted(rows_of_doc)
             with self.db.conn:
-                self._delete(name, "doc_id = ?", [doc_id])
-        store.insert_sqlite_rows(self.db, name, rows)
+                for start in range(0, len(ids), 500):
+                    part = ids[start:start + 500]
+                    self._delete(name, f"doc_id IN ({', '.join('?' for _ in part)})", part)
+        store.insert_sqlite_rows(self.db, name, [row for rows in rows_of_doc.values() for row in rows])
         if name in self.indexed:
-            self.indexed[name].add(doc_id)
+            self.indexed[name].update(rows_of_doc)
 
     def finish(self, documents: list[DocumentRow], links: list[Link]) -> None:
         """Drop rows of papers no longer in the run, replace documents and links, bring FTS up to date."""

@@ -157,13 +157,13 @@ class ResultCache:
         """The paper's items' text (what story blocks read) without loading its whole result."""
         try:
             return gzip.decompress(self._text_entry(key).read_bytes()).decode()
-        except FileNotFoundError:
+        except Exception:  # missing (an entry older than the text files) or corrupt: the result knows
             result = self.get(key, "")
-            return None if result is None else paper_text(result)
-        except Exception:  # corrupt: the result itself knows
-            self._text_entry(key).unlink(missing_ok=True)
-            result = self.get(key, "")
-            return None if result is None else paper_text(result)
+            if result is None:
+                return None
+            text = paper_text(result)
+            self._write(self._text_entry(key), gzip.compress(text.encode(), compresslevel=1, mtime=0))
+            return text
 
     def _text_entry(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.text.gz"
