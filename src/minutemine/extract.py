@@ -37,7 +37,8 @@ from . import actors, deadline
 from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks, reports_progress
 from .dates import find_dates
 from .extract_forum import (FORUM_PATTERN_KINDS, ends_reply, listed_question_asker, normalised, raw_end,
-                            public_question_asker, question_request, repeated_question, reply_sentences)
+                            public_question_asker, question_request, repeated_question, reply_sentences,
+                            with_printed_label)
 from .extract_paper import Context, Paper, looks_listed, paper_of
 from .extract_rows import make_commitment
 from .extract_split import split_asked_and_answered
@@ -270,14 +271,16 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         if paper.is_minutes and item.kind == "question" and listed_question_asker(sdoc.text):
             # "Question 2 A,B - Chris Whitfield - EV Charging…": asked by the person it names
             listed[normalised(sdoc.text)] = listed_question_asker(sdoc.text)
-            out.append(question_request(paper, item, 1, sdoc, bases[i], listed[normalised(sdoc.text)]))
+            out.append(with_printed_label(paper, item, question_request(
+                paper, item, 1, sdoc, bases[i], listed[normalised(sdoc.text)])))
             continue
         question, repeated_by = repeated_question(sdoc.text, listed) if listed and item.kind in (
             "paragraph", "bullet") else ("", "")
-        if repeated_by:  # the listed question repeated as the heading of its replies, maybe run into the first
+        if repeated_by:
+            # the listed question repeated as the heading of its replies, maybe run into the first: not a
+            # second request (linking finds the listed one from the heading's words), its replies answer the asker
             asker, heading_end = repeated_by, raw_end(sdoc.text, question)
-            out.append(question_request(paper, item, 1, sdoc, bases[i], asker, heading_end))
-            out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=asker), heading_end, 2))
+            out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=asker), heading_end))
             continue
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
             asker = ""  # "Public Forum Statements:", or a questioner whose question we do not have

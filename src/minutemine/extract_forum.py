@@ -113,12 +113,21 @@ def ends_reply(text: str) -> bool:
     return len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ")", "?", ","))
 
 
-def question_request(paper: Paper, item: Item, n: int, sdoc: Doc, base: int, asker: str,
-                     end_char: int | None = None) -> Commitment:
-    """A public question (or its repeated heading) as a request from its asker to the committee."""
-    span = sdoc[:] if end_char is None else sdoc.char_span(0, end_char, alignment_mode="contract")
-    return make_commitment(paper, item, n, span, base, "request", None, Context(
+def question_request(paper: Paper, item: Item, n: int, sdoc: Doc, base: int, asker: str) -> Commitment:
+    """A public question as a request from its asker to the committee."""
+    return make_commitment(paper, item, n, sdoc[:], base, "request", None, Context(
         modality="asks", actor=asker, addressee=paper.committee or paper.doc.body))
+
+
+def with_printed_label(paper: Paper, item: Item, row: Commitment) -> Commitment:
+    """The row with its item's printed label in front ("Questions 4 & 5 A,B,C - David Redgewell…"):
+    the question's numbers are how the minutes and the public refer to it."""
+    text = paper.doc.text
+    if not item.label or not 0 <= item.char_start < row.char_start <= len(text) \
+            or not text[item.char_start:row.char_start].strip().startswith(item.label):
+        return row
+    return row.model_copy(update={"text": " ".join(text[item.char_start:row.char_end].split()),
+                                  "char_start": item.char_start, "page": paper.page_at(item.char_start)})
 
 
 def reply_sentences(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context,
