@@ -3,6 +3,8 @@ then the real paper that showed the bug."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_link import Paper, run
 
@@ -156,8 +158,6 @@ def test_a_later_undertaking_does_not_answer_a_decision_that_only_noted_a_report
 
 @pytest.fixture(scope="module")
 def bristol_2024_minutes():
-    from pathlib import Path
-
     from minutemine.pipeline import process_file
 
     result = process_file(Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "bristol-tcpc-minutes-2024-09-12.pdf")
@@ -248,3 +248,43 @@ def test_in_response_to_a_question_answers_only_an_ask_on_its_topic():
     linked, _ = run(minutes)
     assert linked["c:mins/41#5"].answers == ""
     assert linked["c:mins/41#6"].answers == "c:mins/41#3#1"
+
+
+def test_a_numbered_reply_restates_the_ask_in_the_same_place_of_the_list():
+    """Regression: the ICB's "Question 1 – Births at Fernley" (0.34) lost (a) "How many births took place at the
+    Fernley unit" to the briefing's introduction (0.36) in the one-to-one assignment, so (a) stayed outstanding
+    (tests/fixtures/heldout, the Wexcombe chain)."""
+    from minutemine.pipeline import process_file
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "heldout"
+    results = [process_file(path) for path in sorted(folder.glob("*.txt"))]
+    linked, _ = link_commitments([r.document for r in results], [i for r in results for i in r.items],
+                                 [c for r in results for c in r.commitments])
+    by_id = {c.commitment_id: c for c in linked}
+    question_1 = _one(by_id, "Births at Fernley")
+    assert question_1.answer_method == "restatement"
+    assert by_id[question_1.answers].text.startswith("How many births took place at the Fernley unit")
+
+
+def test_one_residents_petition_does_not_restate_anothers_and_its_decision_answers_it():
+    """Regression: "The Committee considered a petition submitted by Alison Bramall ..." (Oct 2025) was linked as a
+    restatement of Councillor Mark Weston's petition (May 2025), while "It was AGREED that the Policy Committee
+    debated and noted the petition" just after it answered nothing."""
+    may = Paper("may", "2025-05-15", body="Bristol City Council")
+    item = may.add("8", "Petition", "agenda_item")
+    may.add("8#1", "The Committee considered a petition submitted by Councillor Mark Weston titled 'Stop the "
+                   "Roadworks' about roadworks on the A4018.", "paragraph", "request", parent=item,
+            actor="Councillor Mark Weston")
+    october = Paper("oct", "2025-10-23", body="Bristol City Council")
+    item = october.add("7", "Petition", "agenda_item")
+    october.add("7#1", "The Committee considered a petition submitted by Alison Bramall titled 'Stop the "
+                       "Roadblocks' about roadworks in Southville.", "paragraph", "request", parent=item,
+                actor="Alison Bramall")
+    october.add("7#2", "The lead petitioner addressed the Committee.", "paragraph", parent=item)
+    october.add("7#4", "It was AGREED that the Policy Committee debated and noted the petition.", "paragraph",
+                "decision", parent=item)
+    linked, _ = run(may, october)
+    assert linked["c:oct/7#1"].answers == ""
+    assert (linked["c:oct/7#4"].answers, linked["c:oct/7#4"].answer_method) == ("c:oct/7#1", "sequence")
+    assert linked["c:oct/7#1"].status == "partly answered"  # noted, the formal answer still to come
+    assert linked["c:may/8#1"].status == "outstanding"

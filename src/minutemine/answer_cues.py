@@ -75,8 +75,27 @@ def only_notes(text: str) -> bool:
 
 
 @cache
-def _vocabulary_pattern(name: str) -> re.Pattern:
+def vocabulary_pattern(name: str) -> re.Pattern:
+    """The compiled pattern of list `name` in patterns/linking.jsonl."""
     return re.compile(linking_vocabulary()[name]["pattern"], re.IGNORECASE)
+
+
+_vocabulary_pattern = vocabulary_pattern
+
+
+_TITLES = {"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "prof", "rev", "revd", "sir", "dame"}
+
+
+def is_person_name(name: str) -> bool:
+    """Whether an actor is a named person ("Councillor Mark Weston", "Alison Bramall"), not a body or an office.
+
+    >>> [is_person_name(n) for n in ("Alison Bramall", "Councillor Mark Weston", "Transport and Connectivity Policy "
+    ...                              "Committee", "Head of City Transport", "Officers", "")]
+    [True, True, False, False, False, False]
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _TITLES]
+    body_words = frozenset(linking_vocabulary()["body_words"]["words"])
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.lower() not in body_words for w in words)
 
 
 def same_body(x: str, y: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -10,6 +11,8 @@ from scipy.optimize import linear_sum_assignment
 from .answer_cues import reads_as_done
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .link_similarity import TOP_K
+
+SAME_PLACE_BONUS = 0.05  # in the one-to-one assignment only: tips near-ties, never makes a link
 from .models import Item
 
 
@@ -53,6 +56,7 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
     there.  The Hungarian assignment (scipy's linear_sum_assignment) over the pair's
     restatement scores keeps the set of pairs with the best total; a pair it leaves out
     stays only when its score alone reaches `sure` (two deck asks that both restate 2.e).
+    Between near-equal pairs, the one in the same place of both lists wins the assignment.
     """
     by_pair: dict[tuple[str, str], list[tuple[int, Candidate]]] = defaultdict(list)
     for s, cands in candidates.items():
@@ -70,13 +74,30 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
         at_t = {t: n for n, t in enumerate(targets)}
         scores = np.zeros((len(sources), len(targets)))
         for s, c in entries:
-            scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], c.score)
+            # A point-by-point reply follows the asker's order: "Question 1" answers (a).
+            same_place = _list_position(rows.item[s]) == _list_position(rows.item[c.target]) is not None
+            weight = c.score + (SAME_PLACE_BONUS if same_place else 0.0)
+            scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], weight)
         assigned = set(zip(*linear_sum_assignment(scores, maximize=True)))
         for s, c in entries:
             if (at_s[s], at_t[c.target]) not in assigned and c.score < sure:
                 dropped.add((s, c.target))
     return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
+
+
+def _list_position(item: Item | None) -> int | None:
+    """The place in its list that an item's printed label gives: "Question 3" and "(c)" are both third.
+
+    >>> [_list_position(Item(item_id="i", doc_id="d", kind="question", label=label, label_path=label, text="t",
+    ...                      char_start=0, char_end=1)) for label in ("Question 3", "(c)", "2.c", "12.", "", "Finance")]
+    [3, 3, 3, 12, None, None]
+    """
+    label = item.label.strip(" .:)(").lower() if item is not None else ""
+    if len(label) == 1 and label.isalpha() or re.search(r"[.\s(]([a-z])$", label):
+        return ord(label[-1]) - ord("a") + 1
+    numbers = re.findall(r"\d+", label)
+    return int(numbers[0]) if numbers else None
 
 
 def rank(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from .answer_cues import is_just_a_name, only_notes, reads_as_done, refers_to_own_paper, same_body
+from .answer_cues import is_just_a_name, is_person_name, only_notes, reads_as_done, refers_to_own_paper, same_body
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
@@ -133,6 +133,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
         if "reports_to" in evidence:
             return None  # asking the body that asked is a reply or a new ask, never the same ask again
+        if is_person_name(a.actor) and is_person_name(q.actor) and not same_body(a.actor, q.actor):
+            return None  # one resident's petition or question is not another's, however alike the wording
         if refers_to_own_paper(a.text) or refers_to_own_paper(q.text):
             return None  # every update report "notes this update report": each its own
         return "restatement", score, False

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .answer_cues import vocabulary_pattern as _vocabulary_pattern
 from .link_rows import ANSWERING, ASKING, Rows, ancestors
 from .models import Item
 from .similarity import content_words, normalise_for_matching, topic_stems
@@ -54,6 +55,11 @@ def structural_links(rows: Rows, items: list[Item]):
     items_by_id = {i.item_id: i for i in items}
     tree = _build_tree(rows, items)
     for r, role in enumerate(rows.role):
+        if role == "decision" and rows.item[r] is not None:
+            petition = _petition_decided(rows, tree, r, rows.item[r])
+            if petition is not None:
+                yield r, tree.first_said.get(petition, petition), "sequence", SEQUENCE_SCORE
+            continue
         if role not in ANSWERING:
             continue
         c, item = rows.commitments[r], rows.item[r]
@@ -154,6 +160,24 @@ def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
     if _CONFIRMED_CUE.match(c.text) or _CONFIRMED_CUE.match(item.text):
         return _ask_on_the_same_topic_above(rows, tree, r, earlier)
     return _questioner_heading_above(rows, tree, earlier)
+
+
+def _petition_decided(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
+    """The petition a decision on "the petition" answers: the one considered just before it in the same item.
+
+    "It was AGREED that the Policy Committee debated and noted the petition" shares no
+    words with "The Committee considered a petition submitted by ... titled 'Stop
+    Southville Roadblocks!'", but follows it: it is the committee's answer, in part.
+    """
+    if not _vocabulary_pattern("petition_decision").search(rows.commitments[r].text):
+        return None
+    siblings = tree.children[item.doc_id, item.parent_id]
+    at = tree.position.get(item.item_id, 0)
+    for sibling in reversed(siblings[max(0, at - HEADING_REACH):at]):
+        asks = [a for a in _asks_in_subtree(sibling, tree) if "petition" in rows.commitments[a].text.lower()]
+        if asks:
+            return max(asks, key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
+    return None
 
 
 def _question_it_opens_with(tree: _Tree, item: Item) -> int | None:
