@@ -176,9 +176,10 @@ def test_bristol_2024_public_forum_replies_reach_their_questioners(bristol_2024_
     linked = bristol_2024_minutes
     # The reply paragraph opens with "David Redgewell, ... - Bus Services Officers confirmed that ..."
     redgewell = _one(linked, "In response to the report that some service information")
-    assert linked[redgewell.answers].text.startswith("David Redgewell")
-    assert linked[_one(linked, "Officers confirmed that discussions take place").answers].text.startswith("Ian Pond")
-    assert linked[_one(linked, "Officers confirmed that signage").answers].text.startswith("Matt Saunders")
+    # (the question's text may or may not carry its printed label "Questions 4 & 5 A,B,C - ")
+    assert "David Redgewell" in linked[redgewell.answers].text
+    assert "Ian Pond" in linked[_one(linked, "Officers confirmed that discussions take place").answers].text
+    assert "Matt Saunders" in linked[_one(linked, "Officers confirmed that signage").answers].text
 
 
 @pytest.mark.slow
