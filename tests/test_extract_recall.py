@@ -246,3 +246,19 @@ def test_regression_the_real_action_note_and_amendment_are_rows(papers) -> None:
     assert [c.kind for c in ask] == ["request"] and ask[0].text.endswith("initiate innovative solutions.")
     amendment = rows_opening(papers[MINUTES_2024], "Councillor Self moved an amendment")
     assert [c.kind for c in amendment] == ["recommendation"]
+
+
+def test_regression_a_numbered_resolution_worded_in_the_passive_is_a_decision(papers) -> None:
+    """'2. Stage One Development and OBC costs to be funded through CAZ funding …' (decision record
+    and minutes of 2024-09-12) has no decision verb, so it was dropped as a note in the list of
+    resolutions; the update reports' 'funded from Clean Air Zone revenue' answer it."""
+    doc, items = paper_of("x-minutes.txt", "2024-09-12",
+                          ("paragraph", "", "", "It was APPROVED;"),
+                          ("resolution", "1.", "1", "Approved progression to Stage One development."),
+                          ("resolution", "2.", "1", "Stage One Development and OBC costs to be funded through CAZ "
+                                                    "funding to be repaid from subsequent income."),
+                          ("resolution", "", "1", "Contractual matters"))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.actor, c.text[:22]) for c in rows] == [("decision", COMMITTEE, "Approved progression t"),
+                                                              ("decision", COMMITTEE, "Stage One Development ")]
+    assert [c.kind for c in rows_opening(papers[MINUTES_2024], "Stage One Development and OBC costs")] == ["decision"]

@@ -46,6 +46,7 @@ from .models import Commitment, Document, Item
 from .nlp import get_nlp, read_patterns
 
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
+_PASSIVE_RESOLUTION = re.compile(r"^\S.{10,}?\bto be (?:\w+ed|met|paid|spent|drawn|taken|given|made)\b")  # "OBC costs to be funded"
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 
@@ -162,12 +163,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
         cue = first_cue(whole, weak_ok=True)
-        if forced == "decision" and cue is None:
-            return []  # a heading or note inside a list of resolutions
+        if forced == "decision" and cue is None and not (item.label and _PASSIVE_RESOLUTION.search(sdoc.text)):
+            return []  # a heading or note inside a list of resolutions; "2. … costs to be funded through …" resolves
         if cue is None and item.kind not in ITEM_KINDS and is_bare_name(sdoc.text):
             return []  # "To provide assurance to: - Cabinet - Council": a list of names promises nothing
         kind = forced
-        if forced == "decision" and cue.label_ in ("action", "assurance"):
+        if cue is not None and forced == "decision" and cue.label_ in ("action", "assurance"):
             kind = "assurance" if paper.is_minutes else "action"  # "The website will be updated" under a heading
         if cue is not None and forced == "decision" and cue.label_ in ("request", "recommendation"):
             kind = cue.label_  # "Cabinet - 3. Requests the Committee to…" is Cabinet's request
