@@ -133,7 +133,8 @@ def test_regression_an_update_report_states_progress_as_assurances() -> None:
     rows = extract_commitments([(update, items)])[0]
     assert [(c.kind, c.actor, c.addressee, c.text[:24]) for c in rows] == [
         ("assurance", "Officers", COMMITTEE, "The OBC programme is cur"),
-        ("assurance", "Officers", COMMITTEE, "Work on the Supporting S")]
+        ("assurance", "Officers", COMMITTEE, "Work on the Supporting S"),
+        ("assurance", "Officers", COMMITTEE, "officers have initiated ")]  # a second undertaking (extract_split)
     not_update = doc.model_copy(update={"title": "Workplace Parking Levy"})
     assert extract_commitments([(not_update, items)])[0] == []
 
@@ -262,3 +263,19 @@ def test_regression_a_numbered_resolution_worded_in_the_passive_is_a_decision(pa
     assert [(c.kind, c.actor, c.text[:22]) for c in rows] == [("decision", COMMITTEE, "Approved progression t"),
                                                               ("decision", COMMITTEE, "Stage One Development ")]
     assert [c.kind for c in rows_opening(papers[MINUTES_2024], "Stage One Development and OBC costs")] == ["decision"]
+
+
+def test_regression_an_answer_that_goes_on_with_a_second_undertaking_is_two_rows(papers) -> None:
+    """'Officers confirmed the recruitment to two posts … and officers would provide that information
+    to the Councillors' (2024-09 minutes): the undertaking to provide the data asked for was lost
+    inside the first answer."""
+    doc, items = paper_of("x-minutes.txt", "2024-09-12",
+                          ("paragraph", "", "", "Councillors requested data on funding. Officers confirmed the "
+                                                "recruitment to two posts and officers would provide that information."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.commitment_id, c.kind, c.text) for c in rows] == [
+        ("t/1/c1", "request", "Councillors requested data on funding."),
+        ("t/1/c2", "assurance", "Officers confirmed the recruitment to two posts"),
+        ("t/1/c3", "assurance", "officers would provide that information.")]
+    assert [c.kind for c in rows_opening(papers[MINUTES_2024], "officers would provide that information")] == [
+        "assurance"]

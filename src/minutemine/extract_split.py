@@ -1,5 +1,6 @@
 """A question and its answer minuted in one sentence, split into a request and an assurance;
-and an "(ACTION: …)" note split from the point it answers.
+an "(ACTION: …)" note split from the point it answers; and an answer that goes on "… and
+officers would provide that information" split into its two undertakings.
 
 "in terms of how long it was envisaged that the Statutory Direction would remain in force,
 the Assistant Director advised that it would remain in place…" holds what members asked
@@ -59,19 +60,40 @@ def action_note_at(text: str) -> int | None:
     return m.start()
 
 
+# ", and officers would provide that information", "and officers have initiated the procurement process"
+_SECOND_UNDERTAKING = re.compile(r",?\s+and\s+(?=(?:the\s+)?(?:[Oo]fficers|Chair)\s+(?:have|has|would|will|agreed|undertook)\b)")
+
+
+def second_undertaking_at(text: str) -> tuple[int, int] | None:
+    """(end of the first answer, start of the second) when an answer goes on with officers
+    undertaking something more, else None.
+
+    >>> t = "Officers confirmed the recruitment to two posts and officers would provide that information."
+    >>> first_end, second = second_undertaking_at(t); t[:first_end], t[second:]
+    ('Officers confirmed the recruitment to two posts', 'officers would provide that information.')
+    >>> second_undertaking_at("Officers and the Chair would review it.") is None
+    True
+    """
+    m = _SECOND_UNDERTAKING.search(text)
+    return (m.start(), m.end()) if m and m.start() >= 20 else None
+
+
 def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], sdoc: Doc,
                              base: int) -> list[Commitment]:
     """The item's rows with every question-and-answer row split in two, numbered again in order."""
-    if not paper.is_minutes:
+    if not (paper.is_minutes or paper.is_update):
         return rows
     out: list[Commitment] = []
     for row in rows:
         start, end = row.char_start - base, row.char_end - base
         text = sdoc.text[start:end] if 0 <= start < end <= len(sdoc.text) else ""
-        found = asked_and_answered(text) if text else None
+        found = asked_and_answered(text) if text and paper.is_minutes else None
         note = action_note_at(text) if text and not found else None
         if note is not None:  # the undertaking minuted under a point is an answer of its own
             found = (len(text[:note].rstrip()), note)
+        elif text and not found and row.kind == "assurance" and second_undertaking_at(text):
+            note = 0  # "Officers confirmed … and officers would provide that information": two answers
+            found = second_undertaking_at(text)
         ask = sdoc.char_span(start, start + found[0], alignment_mode="contract") if found else None
         answer = sdoc.char_span(start + found[1], end, alignment_mode="contract") if found else None
         if ask is None or answer is None or not len(ask) or not len(answer):
@@ -83,7 +105,7 @@ def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], s
             out.append(make_commitment(paper, item, 0, ask, base, "request", None, Context(
                 modality="asks", actor=paper.committee, addressee="Officers")))
         out.append(make_commitment(paper, item, 0, answer, base, "assurance", first_cue(answer, weak_ok=True),
-                                   Context(addressee=paper.committee)))
+                                   Context(addressee=row.addressee if note is not None else paper.committee)))
     if len(out) == len(rows):
         return rows
     return [row.model_copy(update={"commitment_id": f"{item.item_id}/c{n}"}) for n, row in enumerate(out, 1)]
