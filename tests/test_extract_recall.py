@@ -279,3 +279,18 @@ def test_regression_an_answer_that_goes_on_with_a_second_undertaking_is_two_rows
         ("t/1/c3", "assurance", "officers would provide that information.")]
     assert [c.kind for c in rows_opening(papers[MINUTES_2024], "officers would provide that information")] == [
         "assurance"]
+
+
+def test_regression_this_was_after_a_concern_is_the_reply_to_it(papers) -> None:
+    """'Councillors requested consideration of how to mitigate the impact of RPS … This was suggested
+    as a topic for above Task & Finish Group.' (2024-09 minutes) and 'There was major concern …
+    This was recognised at regional level …' (2025-05): the reply had no cue and was lost."""
+    doc, items = paper_of("x-minutes.txt", "2025-05-15",
+                          ("paragraph", "", "", "There was major concern regarding the sequencing of schemes. This "
+                                                "was recognised at regional level. This was a long meeting."))
+    rows = extract_commitments([(doc, items)])[0]
+    assert [(c.kind, c.text) for c in rows] == [
+        ("request", "There was major concern regarding the sequencing of schemes."),
+        ("assurance", "This was recognised at regional level.")]
+    reply = rows_opening(papers[MINUTES_2024], "This was suggested as a topic")
+    assert [(c.kind, c.addressee) for c in reply] == [("assurance", COMMITTEE)]

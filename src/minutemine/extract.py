@@ -47,6 +47,7 @@ from .nlp import get_nlp, read_patterns
 
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _PASSIVE_RESOLUTION = re.compile(r"^\S.{10,}?\bto be (?:\w+ed|met|paid|spent|drawn|taken|given|made)\b")  # "OBC costs to be funded"
+_REPLY_BACK = re.compile(r"^\s*(?:This|That|These|It)\s+(?:was|were|is|are|had been|has been|have been)\s+(?:already\s+|also\s+)?\w+ed\b")  # "This was recognised …"
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 
@@ -196,6 +197,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             # a sentence with no cue that answers "but" goes on with the point before it
             start, kind, prev_cue, prev_context = last[1:]
             out[-1] = make_commitment(paper, item, len(out), sdoc[start:sent.end], base, kind, prev_cue, prev_context)
+            continue
+        if cue is None and paper.is_minutes and last is not None and last[0] == len(out) and last[2] == "request" \
+                and _REPLY_BACK.match(sent.text):
+            # "There was major concern regarding … This was recognised at regional level …": the reply to it
+            out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
+                modality="replies", addressee=paper.committee)))
             continue
         if cue is None:
             continue
