@@ -289,3 +289,20 @@ def test_one_residents_petition_does_not_restate_anothers_and_its_decision_answe
     assert (linked["c:oct/7#4"].answers, linked["c:oct/7#4"].answer_method) == ("c:oct/7#1", "sequence")
     assert linked["c:oct/7#1"].status == "partly answered"  # noted, the formal answer still to come
     assert linked["c:may/8#1"].status == "outstanding"
+
+
+def test_a_questioner_heading_under_the_paragraph_above_still_heads_the_replies():
+    """Regression: once the repeated heading "Chris Whitfield - EV Charging for terraced homes" (a child of
+    "Those who attended the meeting asked supplementary questions ...") was read as no ask, the reply under it
+    went to the last question of the list (Questions 13 & 14) instead of question 2."""
+    minutes = Paper("mins", "2024-09-12", body="Bristol City Council")
+    forum = minutes.add("6", "Public Forum", "agenda_item")
+    minutes.add("6/Q2", "Chris Whitfield - EV Charging for terraced homes", "question", "request", parent=forum)
+    minutes.add("6/Q13", "Ian Beckey - Living Easton and Railfuture Severnside", "question", "request", parent=forum)
+    intro = minutes.add("6#3", "Those who attended the meeting asked supplementary questions and received the "
+                               "following information in response.", "paragraph", parent=forum)
+    minutes.add("6#3#1", "Chris Whitfield - EV Charging for terraced homes", "paragraph", parent=intro)
+    minutes.add("6#4", "Officers confirmed that the current policy not to permit gully systems was due to risk.",
+                "paragraph", "assurance", parent=forum)
+    linked, _ = run(minutes)
+    assert (linked["c:mins/6#4"].answers, linked["c:mins/6#4"].answer_method) == ("c:mins/6/Q2", "sequence")

@@ -150,6 +150,9 @@ def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
     at = tree.position.get(item.item_id, 0)
     if item.kind == "response" or _REPLY_CUE.match(c.text) or _REPLY_CUE.match(item.text):
         for sibling in reversed(siblings[max(0, at - 3):at]):
+            heading = _closing_heading(rows, tree, sibling)
+            if heading is not None and heading is not sibling:
+                return _question_under(tree, heading)
             asks = _asks_in_subtree(sibling, tree)
             if asks:
                 return asks[-1]
@@ -194,6 +197,18 @@ def _question_it_opens_with(tree: _Tree, item: Item) -> int | None:
     return None
 
 
+def _closing_heading(rows: Rows, tree: _Tree, sibling: Item) -> Item | None:
+    """The unread heading a sibling above ends with: itself, or its last line ("Those who attended ... asked
+    supplementary questions ..." with "Chris Whitfield - EV Charging for terraced homes" under it)."""
+    last = sibling
+    while tree.children.get((last.doc_id, last.item_id)):
+        last = tree.children[last.doc_id, last.item_id][-1]
+    for candidate in (last, sibling):
+        if candidate.item_id not in tree.asks_on_item and _unread_heading(rows, candidate):
+            return candidate
+    return None
+
+
 def _question_under(tree: _Tree, heading_item: Item) -> int | None:
     """The question a heading line repeats ("Matt Saunders - Bus Gates" over the replies, as in the list of questions)."""
     return tree.question_of_heading.get((heading_item.doc_id, normalise_for_matching(heading_item.text)))
@@ -211,6 +226,9 @@ def _ask_on_the_same_topic_above(rows: Rows, tree: _Tree, r: int, earlier: list[
     words = topic_stems(rows.commitments[r].text)
     best, best_shared = None, 0
     for sibling in reversed(earlier):
+        heading = _closing_heading(rows, tree, sibling)
+        if heading is not None and heading is not sibling:
+            return best if best is not None else _question_under(tree, heading)
         asks = sorted(_asks_in_subtree(sibling, tree),
                       key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
         for ask in reversed(asks):
@@ -256,6 +274,9 @@ def _questioner_heading_above(rows: Rows, tree: _Tree, earlier: list[Item]) -> i
     search: the replies under it answer the question listed under that heading, if any.
     """
     for sibling in reversed(earlier):
+        heading = _closing_heading(rows, tree, sibling)
+        if heading is not None and heading is not sibling:
+            return _question_under(tree, heading)
         asks = _asks_in_subtree(sibling, tree)
         if asks:
             return asks[-1] if _looks_like_heading(rows, asks[-1]) else None
