@@ -268,6 +268,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
     asker = ""  # the member of the public whose question the items now being read answer
     listed: dict[str, str] = {}  # the agenda item's listed public questions (normalised words) -> asker
+    listed_rows: list[str] = []  # their rows, kept only when the minutes record a reply to the asker
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
         deadline.check()
         if item.kind in ("agenda_item", "section"):
@@ -281,6 +282,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             listed[normalised(sdoc.text)] = listed_question_asker(sdoc.text)
             out.append(with_printed_label(paper, item, question_request(
                 paper, item, 1, sdoc, bases[i], listed[normalised(sdoc.text)])))
+            listed_rows.append(out[-1].commitment_id)
             continue
         question, repeated_by = repeated_question(sdoc.text, listed) if listed and item.kind in (
             "paragraph", "bullet") else ("", "")
@@ -330,6 +332,11 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
         rows = item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited)
         out.extend(split_asked_and_answered(paper, item, rows, sdoc, bases[i]))
+    if listed_rows:
+        # a question only listed as received is not minuted as asked: its written answer is elsewhere
+        replied_to = {row.addressee for row in out if row.kind == "assurance"}
+        unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
+        out = [row for row in out if row.commitment_id not in unanswered]
     return [report_proposes(paper, row) for row in out]
 
 

@@ -28,6 +28,7 @@ from .models import Commitment, Item
 from .nlp import read_patterns
 
 FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
+_INTRODUCES = re.compile(r"(?::|\b(?:that|following)\s*[;:]?)\s*$")  # "In response to follow up questions it was confirmed that;"
 HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 MIN_QUESTION_CHARS = 12  # a listed question's words must be this long to be recognised again
 
@@ -133,18 +134,20 @@ def with_printed_label(paper: Paper, item: Item, row: Commitment) -> Commitment:
 def reply_sentences(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context,
                     start_char: int = 0, first_n: int = 1) -> list[Commitment]:
     """Each sentence of a recorded reply to a public question is an assurance to its asker,
-    even one that states a fact ("A six-month trial period has been set"); `start_char`
-    skips a questioner's heading run into the reply's paragraph."""
+    even one that states a fact ("A six-month trial period has been set"); a bullet is one
+    answer however many sentences it has (corpus/gold/GUIDE.md); `start_char` skips a
+    questioner's heading run into the reply's paragraph."""
     out: list[Commitment] = []
-    for sent in sdoc.sents:
+    parts = [sdoc[:]] if item.kind == "bullet" and not start_char else sdoc.sents
+    for sent in parts:
         if sent.end_char <= start_char:
             continue
         if sent.start_char < start_char:
             sent = sdoc.char_span(start_char, sent.end_char, alignment_mode="contract")
             if sent is None:
                 continue
-        if sum(t.is_alpha for t in sent) < 4 or sent.text.rstrip().endswith(":"):
-            continue  # "(ACTION: EP)" names who acts on the sentence before
+        if sum(t.is_alpha for t in sent) < 4 or _INTRODUCES.search(sent.text):
+            continue  # "(ACTION: EP)" names who acts on the sentence before; "… it was confirmed that;" introduces
         cue = first_cue(sent, weak_ok=True)
         out.append(make_commitment(paper, item, first_n + len(out), sent, base, "assurance", cue,
                                    Context(addressee=context.addressee)))
