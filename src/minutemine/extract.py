@@ -20,7 +20,15 @@ item of kind `request`/`response`/`question` from segment is a request/assurance
 request whatever its wording.  Background prose with no cue ("In January 2016, Ofsted
 judged…") is not a commitment.
 
+In a paper titled as an update, a sentence reporting what has been done ("… has already
+begun", "… took place") is an assurance: progress on an earlier decision.
+
 commitment_id is f"{item_id}/c{n}", n counting the item's commitments from 1.
+
+This module walks a paper's items; the rest of the stage lives beside it:
+`extract_paper` (per-paper facts, lead-in context), `extract_rows` (one row's fields),
+`extract_forum` (public questions and their replies), `extract_split` (a question and its
+answer, or an answer and an action note, minuted together).
 """
 
 from __future__ import annotations
