@@ -9,6 +9,7 @@ import pytest
 from test_link import Paper, run
 
 from minutemine.link import link_commitments
+from minutemine.models import Commitment
 
 
 def forum_minutes() -> tuple[Paper, str]:
@@ -306,3 +307,30 @@ def test_a_questioner_heading_under_the_paragraph_above_still_heads_the_replies(
                 "paragraph", "assurance", parent=forum)
     linked, _ = run(minutes)
     assert (linked["c:mins/6#4"].answers, linked["c:mins/6#4"].answer_method) == ("c:mins/6/Q2", "sequence")
+
+
+def test_in_response_to_the_amendment_answers_the_amendment_and_the_rest_of_its_paragraph_too():
+    """Regression: "In response to the amendment, the Chair and officers gave assurance ... It was also clarified
+    that ..." was linked to the suggestion minuted just before it, not to "Councillor Self moved an amendment"
+    (Bristol minutes 2024-09-12, item 10)."""
+    minutes = Paper("mins", "2024-09-12", body="Bristol City Council")
+    item = minutes.add("10", "Workplace Parking Levy", "agenda_item")
+    minutes.add("10#7", "Councillor Self moved an amendment which was seconded by Councillor Rippington.",
+                "paragraph", "recommendation", parent=item)
+    minutes.add("10#10", "As an alternative course of action, it was suggested that stages of the process be "
+                         "reported to the Committee", "paragraph", "request", parent=item)
+    paragraph = minutes.add("10#11", "In response to the amendment, the Chair and officers gave assurance that the "
+                                     "project would be monitored closely. It was also clarified that there would be "
+                                     "points in the process where it would return to Committee.", "paragraph",
+                            parent=item)
+    minutes.commitments += [
+        Commitment(commitment_id="c:a", doc_id="mins", item_id=paragraph, kind="assurance", char_start=400,
+                   text="In response to the amendment, the Chair and officers gave assurance that the project would "
+                        "be monitored closely."),
+        Commitment(commitment_id="c:b", doc_id="mins", item_id=paragraph, kind="assurance", char_start=500,
+                   text="It was also clarified that there would be points in the process where it would return "
+                        "to Committee."),
+    ]
+    linked, _ = run(minutes)
+    assert (linked["c:a"].answers, linked["c:a"].answer_method) == ("c:mins/10#7", "sequence")
+    assert linked["c:b"].answers == "c:mins/10#7"

@@ -48,13 +48,19 @@ class _Tree:
     headings_of_doc: dict[str, list[tuple[str, int]]]  # doc -> (normalised heading, ask) of its questions
     previous: dict[str, Item]  # item -> the item printed just before it in its paper
     first_on_item: dict[str, int]  # item -> the first row read in it
+    asking_on_item: dict[str, list[int]]  # item -> rows read in it that ask or recommend (an amendment moved)
 
 
 def structural_links(rows: Rows, items: list[Item]):
     """Yield (source row, target row, method, score) from the item tree and sibling order."""
     items_by_id = {i.item_id: i for i in items}
     tree = _build_tree(rows, items)
-    for r, role in enumerate(rows.role):
+    replied: dict[int, int] = {}  # row -> the ask its paragraph was found to answer in sequence
+    in_print_order = sorted(range(len(rows.role)), key=lambda r: (rows.commitments[r].doc_id,
+                                                                  rows.commitments[r].char_start,
+                                                                  rows.commitments[r].commitment_id))
+    for r in in_print_order:
+        role = rows.role[r]
         if role == "decision" and rows.item[r] is not None:
             petition = _petition_decided(rows, tree, r, rows.item[r])
             if petition is not None:
@@ -72,15 +78,25 @@ def structural_links(rows: Rows, items: list[Item]):
             # text holds a request has the whole debate under it.
             if ancestor.kind in ASK_ITEM_KINDS and tree.asks_on_item.get(ancestor.item_id):
                 target = tree.asks_on_item[ancestor.item_id][-1]
-        if target is None and item is not None:
-            target = _ask_whose_sentence_it_ends(rows, tree, r, item)
         if target is not None:
             yield r, tree.first_said[target], "tree", TREE_SCORE
             continue
         if item is None:
             continue
-        target = _sequence_target(rows, tree, r, item)
+        named = _ask_it_names(rows, tree, r, item)
+        if named is not None:
+            replied[r] = named
+            yield r, tree.first_said.get(named, named), "sequence", SEQUENCE_SCORE
+            continue
+        target = _ask_whose_sentence_it_ends(rows, tree, r, item)
         if target is not None:
+            yield r, tree.first_said[target], "tree", TREE_SCORE
+            continue
+        # One paragraph is one reply: what its first sentence answers, the rest does too.
+        first = tree.first_on_item.get(item.item_id)
+        target = replied.get(first) if first is not None and first != r else _sequence_target(rows, tree, r, item)
+        if target is not None:
+            replied[r] = target
             yield r, tree.first_said.get(target, target), "sequence", SEQUENCE_SCORE
 
 
@@ -119,8 +135,12 @@ def _build_tree(rows: Rows, items: list[Item]) -> _Tree:
     for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
                                                                   rows.commitments[r].commitment_id)):
         first_on_item.setdefault(rows.commitments[r].item_id, r)
+    asking_on_item: dict[str, list[int]] = defaultdict(list)
+    for r, role in enumerate(rows.role):
+        if role in ASKING:
+            asking_on_item[rows.commitments[r].item_id].append(r)
     return _Tree(children, position, asks_on_item, first_said, question_of_heading, headings_of_doc, previous,
-                 first_on_item)
+                 first_on_item, asking_on_item)
 
 
 def _ask_whose_sentence_it_ends(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
@@ -163,6 +183,26 @@ def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
     if _CONFIRMED_CUE.match(c.text) or _CONFIRMED_CUE.match(item.text):
         return _ask_on_the_same_topic_above(rows, tree, r, earlier)
     return _questioner_heading_above(rows, tree, earlier)
+
+
+_NAMED_REFERENT = re.compile(r"^\W*in response to the ([a-z]+)\b", re.IGNORECASE)
+
+
+def _ask_it_names(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
+    """The ask a reply names ("In response to the amendment, officers confirmed ..."): the nearest above that
+    mentions it ("Councillor Self moved an amendment ..."), whatever was said in between."""
+    m = _NAMED_REFERENT.match(rows.commitments[r].text) or _NAMED_REFERENT.match(item.text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    siblings = tree.children[item.doc_id, item.parent_id]
+    at = tree.position.get(item.item_id, 0)
+    for sibling in reversed(siblings[max(0, at - HEADING_REACH):at]):
+        asks = [a for a in _asks_in_subtree(sibling, tree, tree.asking_on_item)
+                if word in rows.commitments[a].text.lower()]
+        if asks:
+            return max(asks, key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
+    return None
 
 
 def _petition_decided(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
@@ -292,10 +332,11 @@ def _unread_heading(rows: Rows, item: Item) -> bool:
         and item.item_id not in rows.items_said
 
 
-def _asks_in_subtree(item: Item, tree: _Tree) -> list[int]:
+def _asks_in_subtree(item: Item, tree: _Tree, on_item: dict[str, list[int]] | None = None) -> list[int]:
+    on_item = tree.asks_on_item if on_item is None else on_item
     out, stack = [], [item]
     while stack:
         node = stack.pop()
-        out.extend(tree.asks_on_item.get(node.item_id, []))
+        out.extend(on_item.get(node.item_id, []))
         stack.extend(tree.children.get((node.doc_id, node.item_id), []))
     return out
