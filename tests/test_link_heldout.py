@@ -259,11 +259,6 @@ def test_no_link(outputs: Outputs, case: dict[str, str]):
     assert not wrong, f"{outputs.show(request['commitment_id'])} is wrongly answered by {wrong}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linking pairs requests of different committees and topics as restatements: Wexcombe adult "
-    "social care minute 57's concern that 'people might cancel care they needed because of the cost' "
-    "→ the health scrutiny minute 41 concern that 'the suspension would become permanent by "
-    "default' (restatement, 0.29)"))
 def test_no_answer_leaves_its_chain(outputs: Outputs):
     crossings = [f"{outputs.show(row['commitment_id'])}\n  -> {outputs.show(row['answers'])}"
                  for row in outputs.rows

@@ -334,3 +334,21 @@ def test_in_response_to_the_amendment_answers_the_amendment_and_the_rest_of_its_
     linked, _ = run(minutes)
     assert (linked["c:a"].answers, linked["c:a"].answer_method) == ("c:mins/10#7", "sequence")
     assert linked["c:b"].answers == "c:mins/10#7"
+
+
+def test_two_concerns_on_different_topics_share_only_how_minutes_record_them():
+    """Regression: Wexcombe adult social care's "Members were concerned that people might cancel care they needed
+    because of the cost" was linked as a restatement (0.29) of the health committee's "Members were concerned that
+    the suspension would become permanent by default" (tests/fixtures/heldout): the words they share ("members",
+    "concerned") say how a point was put, not what it was."""
+    from minutemine.pipeline import process_file
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "heldout"
+    results = [process_file(path) for path in sorted(folder.glob("*.txt"))]
+    linked, _ = link_commitments([r.document for r in results], [i for r in results for i in r.items],
+                                 [c for r in results for c in r.commitments])
+    by_id = {c.commitment_id: c for c in linked}
+    paper_of = {r.document.doc_id: r.document.source_path for r in results}
+    care = [c for c in linked if "adult-social-care" in paper_of[c.doc_id] and c.answers]
+    assert all("adult-social-care" in paper_of[by_id[c.answers].doc_id] for c in care), \
+        [(c.text, by_id[c.answers].text) for c in care]
