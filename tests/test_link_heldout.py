@@ -57,10 +57,6 @@ def read_expected() -> list[dict[str, str]]:
 EXPECTED = read_expected()
 
 # Cases that fail with today's code: (type, answer_quote, request_quote) → why.
-_ICB = ("extraction missed the 'Response:' paragraph under the ICB's 'Question {n} – …' heading "
-        "(only the heading is kept, as a restated request) for minute 41 (2)({x})")
-_ICB_STATUS = ("'partly answered' instead of answered: only the ICB's restatement of the question "
-               "links to minute 41 (2)({x}); the answer under 'Question {n} – …' is not extracted")
 _HARB = "harbridge response paragraph {p} (facts under 'INFORMATION REQUESTED BY THE GROUP')"
 XFAIL: dict[tuple[str, str, str], str] = {
     # links
@@ -85,19 +81,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("link", "The Council received 18 housing disrepair claims in 2024/25",
      "the number of housing disrepair claims received in 2024/25"):
         "extraction missed the answer: " + _HARB.format(p="3.2") + " is not a commitment",
-    ("link", "There were 212 births at the unit", "How many births took place at the Fernley unit"):
-        _ICB.format(n=1, x="a"),
-    ("link", "The average journey by car is 38 minutes", "What are the travel times by car and by public transport"):
-        _ICB.format(n=2, x="b"),
-    ("link", "An independent engagement exercise ran from February to April 2025",
-     "What are the results of the engagement"):
-        _ICB.format(n=3, x="c"),
-    ("link", "has agreed a protocol under which any woman",
-     "What arrangements will be in place for ambulance transfers"):
-        _ICB.format(n=4, x="d"),
-    ("link", "The ICB has funded an additional ambulance crew",
-     "What arrangements will be in place for ambulance transfers"):
-        _ICB.format(n=4, x="d"),
     ("link", "The ICB confirms that no decision on the permanent future",
      "seeks an assurance from the ICB that no permanent decision"):
         "extraction missed the ICB's closing assurance under 'Public consultation', and classes "
@@ -130,9 +113,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "outstanding because extraction missed the answer, " + _HARB.format(p="3.1"),
     ("status", "", "the number of housing disrepair claims received in 2024/25"):
         "outstanding because extraction missed the answer, " + _HARB.format(p="3.2"),
-    ("status", "", "How many births took place at the Fernley unit"): _ICB_STATUS.format(n=1, x="a"),
-    ("status", "", "What are the travel times by car and by public transport"): _ICB_STATUS.format(n=2, x="b"),
-    ("status", "", "What arrangements will be in place for ambulance transfers"): _ICB_STATUS.format(n=4, x="d"),
     ("status", "", "seeks an assurance from the ICB that no permanent decision"):
         "extraction classes 'That the Committee seeks an assurance…' as an assurance, so it has no status",
     ("status", "", "people who cancel their care after the"):

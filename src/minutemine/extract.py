@@ -56,6 +56,8 @@ from .nlp import get_nlp, read_patterns
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _PASSIVE_RESOLUTION = re.compile(r"^\S.{10,}?\bto be (?:\w+ed|met|paid|spent|drawn|taken|given|made)\b")  # "OBC costs to be funded"
 _REPLY_BACK = re.compile(r"^\s*(?:This|That|These|It)\s+(?:was|were|is|are|had been|has been|have been)\s+(?:already\s+|also\s+)?\w+ed\b")  # "This was recognised …"
+# "Response: There were 212 births …": a reply printed as its own paragraph under the question it answers
+_REPLY_LABEL = re.compile(r"^\W*(?:[\w']+\s+){0,2}?(?:response|answer|reply)\s*:", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 
@@ -148,7 +150,7 @@ def is_title_line(text: str) -> bool:
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
-    if context.kind == "reply":
+    if context.kind == "reply" or item.kind == "paragraph" and _REPLY_LABEL.match(sdoc.text):
         return reply_sentences(paper, item, sdoc, base, context)
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
     if forced == "recommendation" and item.kind == "paragraph" and not item.label:

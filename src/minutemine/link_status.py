@@ -42,8 +42,12 @@ def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, It
         visiting = visiting | {r}
         via_restatement = [status(x, visiting) for x in restated_by.get(r, [])]
         answers = answered_by.get(r, [])
-        if any(not defers(rows.commitments[a].text) for a in answers) or "answered" in via_restatement:
+        deferred = [a for a in answers if defers(rows.commitments[a].text)]
+        if len(deferred) < len(answers) and not deferred or "answered" in via_restatement:
             own = "answered"
+        elif len(deferred) < len(answers):
+            # answered, and the rest promised ("… the full report will be presented in September")
+            own = "partly answered"
         elif answers or via_restatement:
             # Only promised ("review in progress"), or taken up by a later paper that restates
             # it with no substantive answer yet (the deck's ICT items restate OSC (h)): the

@@ -169,6 +169,11 @@ def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
     siblings = tree.children[item.doc_id, item.parent_id]
     at = tree.position.get(item.item_id, 0)
     if item.kind == "response" or _REPLY_CUE.match(c.text) or _REPLY_CUE.match(item.text):
+        before = tree.previous.get(item.item_id)
+        if before is not None and before.kind in ASK_ITEM_KINDS and tree.asks_on_item.get(before.item_id):
+            # "Question 1 – Births at Fernley" then "Response: There were 212 births …": printed
+            # right after the question, whatever the segmenter made its parent
+            return tree.asks_on_item[before.item_id][-1]
         for sibling in reversed(siblings[max(0, at - 3):at]):
             heading = _closing_heading(rows, tree, sibling)
             if heading is not None and heading is not sibling:

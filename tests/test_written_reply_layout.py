@@ -1,0 +1,89 @@
+"""A written reply that answers a committee's questions point by point, as "Question n – title"
+followed by "Response: …" (the held-out Wexcombe chain's layout): regression tests for the
+three rules that make it work, on two tiny papers run through the whole pipeline."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from minutemine.answer_cues import defers
+from minutemine.pipeline import Settings, run
+
+MINUTES = """Ambridge County Council
+Health Overview and Scrutiny Committee
+Minutes of the meeting held on 10 February 2025
+
+12. Kestrel Ward closure
+
+RESOLVED that the Committee asks the Hospital Trust to provide a written response to these questions:
+(a) How many patients used Kestrel Ward in 2023/24?
+(b) What are the waiting times for the replacement service?
+"""
+
+REPLY = """Ambridge Hospital Trust
+Briefing for Ambridge County Council Health Overview and Scrutiny Committee
+14 May 2025
+
+Introduction
+
+The Committee asked the Trust for a written response to its questions on Kestrel Ward.
+
+Question 1 – Patients on Kestrel Ward
+
+Response: There were 412 admissions to Kestrel Ward in 2023/24.
+
+Question 2 – Waiting times
+
+Response: The median wait for the replacement service is nine days. A full audit of waiting times is being finalised and will be presented to the Committee in September.
+"""
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory) -> dict[str, list[dict]]:
+    papers = tmp_path_factory.mktemp("papers")
+    (papers / "ambridge-2025-02-10-hosc-minutes.txt").write_text(MINUTES, encoding="utf-8")
+    (papers / "ambridge-2025-05-14-trust-briefing.txt").write_text(REPLY, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    run([papers], out, Settings(workers=1, use_cache=False, quiet=True))
+    return {name: list(csv.DictReader(open(out / f"{name}.csv", encoding="utf-8-sig")))
+            for name in ("commitments", "links")}
+
+
+def row_with(rows: list[dict], words: str) -> dict:
+    found = [r for r in rows if words in r["text"]]
+    assert found, f"no commitment holds {words!r}"
+    return found[0]
+
+
+def reaches(rows: list[dict], answer: dict, request: dict) -> bool:
+    """The answer's link, followed through restatements, reaches the request."""
+    by_id = {r["commitment_id"]: r for r in rows}
+    at, seen = answer["answers"], set()
+    while at and at not in seen:
+        if at == request["commitment_id"]:
+            return True
+        seen.add(at)
+        at = by_id[at]["answers"] if at in by_id else ""
+    return False
+
+
+def test_regression_a_response_labelled_paragraph_is_an_assurance(tables):
+    assert row_with(tables["commitments"], "There were 412 admissions")["kind"] == "assurance"
+
+
+def test_regression_a_response_answers_the_question_printed_just_before_it(tables):
+    rows = tables["commitments"]
+    answer = row_with(rows, "There were 412 admissions")
+    assert answer["answer_method"] == "sequence"
+    assert reaches(rows, answer, row_with(rows, "How many patients used Kestrel Ward"))
+    assert not reaches(rows, answer, row_with(rows, "What are the waiting times"))
+
+
+def test_regression_an_answer_with_the_rest_promised_leaves_the_request_partly_answered(tables):
+    rows = tables["commitments"]
+    assert defers("A full audit of waiting times is being finalised and will be presented to the Committee")
+    assert row_with(rows, "How many patients used Kestrel Ward")["status"] == "answered"
+    assert row_with(rows, "What are the waiting times")["status"] == "partly answered"
