@@ -87,3 +87,20 @@ def test_regression_an_answer_with_the_rest_promised_leaves_the_request_partly_a
     assert defers("A full audit of waiting times is being finalised and will be presented to the Committee")
     assert row_with(rows, "How many patients used Kestrel Ward")["status"] == "answered"
     assert row_with(rows, "What are the waiting times")["status"] == "partly answered"
+
+
+def test_regression_recommendations_a_committee_endorses_and_refers_are_recommendations(tmp_path):
+    """"4.1 That the Committee endorses the following recommendations and refers them to Cabinet:
+    1. That …": the lead-in's verb is the committee's decision, its list is the recommendations
+    (before, the list read as decisions with no cue and was dropped)."""
+    report = ("Ambridge County Council\nReport of the Parks Task and Finish Group\n\n4. RECOMMENDATIONS\n\n"
+              "4.1 That the Committee endorses the following recommendations and refers them to Cabinet:\n\n"
+              "1. That every play area is inspected once a month.\n\n"
+              "2. That Cabinet allocates £40,000 in 2025/26 for new benches.\n")
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "ambridge-2025-03-01-parks-report.txt").write_text(report, encoding="utf-8")
+    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
+    rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    assert row_with(rows, "every play area is inspected")["kind"] == "recommendation"
+    assert row_with(rows, "Cabinet allocates £40,000")["kind"] == "recommendation"

@@ -155,6 +155,9 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
     if forced == "recommendation" and item.kind == "paragraph" and not item.label:
         forced = ""  # the signature under "4. Recommendations" recommends nothing
+    if forced == "decision" and item.kind == "recommendation" and context.modality == "endorses" \
+            and not paper.is_decision_record:
+        forced = "recommendation"  # "… endorses the following recommendations and refers them to Cabinet: 1. That …"
     if forced == "recommendation" and paper.is_decision_record:
         forced = "decision"  # a decision record restates the recommendations it approved
     whole = sdoc[:]
