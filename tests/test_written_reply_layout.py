@@ -104,3 +104,21 @@ def test_regression_recommendations_a_committee_endorses_and_refers_are_recommen
     rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
     assert row_with(rows, "every play area is inspected")["kind"] == "recommendation"
     assert row_with(rows, "Cabinet allocates £40,000")["kind"] == "recommendation"
+
+
+def test_regression_the_paragraph_under_a_numbered_reply_heading_is_the_reply(tmp_path):
+    """"Response 1 – Inspection times" then "Accepted. Since 1 April …": every sentence of the
+    paragraph answers, the facts included (before, only a sentence with a cue word was kept)."""
+    paper = ("Ambridge County Council\nCabinet – 16 July 2025\n\nAPPENDIX A – CABINET RESPONSE\n\n"
+             "Response 1 – Play area inspections\n"
+             "Accepted. Since 1 April 2025 every play area has been inspected once a month. "
+             "Results will be included in the quarterly report.\n"
+             "Lead: Head of Parks\n")
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "ambridge-2025-07-16-cabinet-response.txt").write_text(paper, encoding="utf-8")
+    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
+    rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    assert row_with(rows, "every play area has been inspected once a month")["kind"] == "assurance"
+    assert row_with(rows, "Results will be included in the quarterly report")["kind"] == "assurance"
+    assert not [r for r in rows if "Lead: Head of Parks" in r["text"]]

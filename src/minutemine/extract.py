@@ -58,6 +58,9 @@ _PASSIVE_RESOLUTION = re.compile(r"^\S.{10,}?\bto be (?:\w+ed|met|paid|spent|dra
 _REPLY_BACK = re.compile(r"^\s*(?:This|That|These|It)\s+(?:was|were|is|are|had been|has been|have been)\s+(?:already\s+|also\s+)?\w+ed\b")  # "This was recognised …"
 # "Response: There were 212 births …": a reply printed as its own paragraph under the question it answers
 _REPLY_LABEL = re.compile(r"^\W*(?:[\w']+\s+){0,2}?(?:response|answer|reply)\s*:", re.IGNORECASE)
+# "Response 1 – Inspection times": a numbered reply's heading; the paragraph under it is the reply
+_REPLY_HEADING = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?[\w.()]{1,6}\s*(?:[–:-]|$)",
+                            re.IGNORECASE)
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 _LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
 
@@ -304,6 +307,11 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             # second request (linking finds the listed one from the heading's words), its replies answer the asker
             asker, heading_end = repeated_by, raw_end(sdoc.text, question)
             out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=asker), heading_end))
+            continue
+        if item.kind == "paragraph" and i and _REPLY_HEADING.match(items[i - 1].text) and len(items[i - 1].text) < 100:
+            # "Response 1 – Inspection times" / "Accepted. Since 1 April 2025 every new report …": each sentence
+            # under a numbered reply's heading answers, facts included
+            out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=paper.committee)))
             continue
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
             asker = ""  # "Public Forum Statements:", or a questioner whose question we do not have
