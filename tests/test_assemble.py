@@ -42,12 +42,8 @@ def database(out: Path) -> dict[str, list]:
 
 
 @pytest.fixture
-def papers(text_papers, tmp_path) -> Path:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    for paper in text_papers:
-        shutil.copy(paper, folder / paper.name)
-    return folder
+def papers(text_corpus) -> Path:
+    return text_corpus
 
 
 def cold(papers: Path, out: Path, formats=("csv",)) -> Path:

@@ -52,16 +52,6 @@ def test_a_warm_cache_gives_byte_identical_tables_and_processes_nothing(corpus_d
     assert tables(tmp_path) == cold
 
 
-@pytest.fixture
-def text_corpus(text_papers, tmp_path) -> Path:
-    """The five text papers in a folder of their own: the cheap corpus for cache tests."""
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    for paper in text_papers:
-        shutil.copy(paper, folder / paper.name)
-    return folder
-
-
 def test_adding_one_paper_processes_one_paper(text_corpus, tmp_path):
     out = tmp_path / "out"
     run([text_corpus], out, Settings(workers=1, quiet=True))

@@ -52,6 +52,15 @@ def tables(tmp_path_factory) -> dict[str, list[dict]]:
             for name in ("commitments", "links")}
 
 
+def commitments_of_paper(tmp_path: Path, name: str, text: str) -> list[dict]:
+    """commitments.csv of a run over one paper written from `text`."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / name).write_text(text, encoding="utf-8")
+    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
+    return list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+
+
 def row_with(rows: list[dict], words: str) -> dict:
     found = [r for r in rows if words in r["text"]]
     assert found, f"no commitment holds {words!r}"
@@ -97,11 +106,7 @@ def test_regression_recommendations_a_committee_endorses_and_refers_are_recommen
               "4.1 That the Committee endorses the following recommendations and refers them to Cabinet:\n\n"
               "1. That every play area is inspected once a month.\n\n"
               "2. That Cabinet allocates £40,000 in 2025/26 for new benches.\n")
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    (papers / "ambridge-2025-03-01-parks-report.txt").write_text(report, encoding="utf-8")
-    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
-    rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    rows = commitments_of_paper(tmp_path, "ambridge-2025-03-01-parks-report.txt", report)
     assert row_with(rows, "every play area is inspected")["kind"] == "recommendation"
     assert row_with(rows, "Cabinet allocates £40,000")["kind"] == "recommendation"
 
@@ -114,11 +119,7 @@ def test_regression_the_paragraph_under_a_numbered_reply_heading_is_the_reply(tm
              "Accepted. Since 1 April 2025 every play area has been inspected once a month. "
              "Results will be included in the quarterly report.\n"
              "Lead: Head of Parks\n")
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    (papers / "ambridge-2025-07-16-cabinet-response.txt").write_text(paper, encoding="utf-8")
-    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
-    rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    rows = commitments_of_paper(tmp_path, "ambridge-2025-07-16-cabinet-response.txt", paper)
     assert row_with(rows, "every play area has been inspected once a month")["kind"] == "assurance"
     assert row_with(rows, "Results will be included in the quarterly report")["kind"] == "assurance"
     assert not [r for r in rows if "Lead: Head of Parks" in r["text"]]

@@ -150,8 +150,8 @@ class ResultCache:
 
     def put(self, key: str, result: DocResult) -> None:
         # mtime 0 keeps the gzip bytes a pure function of the result.
-        self._write(self._entry(key), gzip.compress(result.model_dump_json().encode(), compresslevel=5, mtime=0))
-        self._write(self._text_entry(key), gzip.compress(paper_text(result).encode(), compresslevel=1, mtime=0))
+        write_atomically(self._entry(key), gzip.compress(result.model_dump_json().encode(), compresslevel=5, mtime=0))
+        write_atomically(self._text_entry(key), gzip.compress(paper_text(result).encode(), compresslevel=1, mtime=0))
 
     def get_text(self, key: str) -> str | None:
         """The paper's items' text (what story blocks read) without loading its whole result."""
@@ -162,23 +162,11 @@ class ResultCache:
             if result is None:
                 return None
             text = paper_text(result)
-            self._write(self._text_entry(key), gzip.compress(text.encode(), compresslevel=1, mtime=0))
+            write_atomically(self._text_entry(key), gzip.compress(text.encode(), compresslevel=1, mtime=0))
             return text
 
     def _text_entry(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.text.gz"
-
-    @staticmethod
-    def _write(entry: Path, data: bytes) -> None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
     def prune_other_versions(self) -> None:
         """Drop entries written by other pipeline versions: they can never be hit again."""
@@ -196,3 +184,19 @@ class ResultCache:
 def paper_text(result: DocResult) -> str:
     """The text story blocks read of a paper: its items' text, one per line."""
     return "\n".join(i.text for i in result.items)
+
+
+def write_atomically(entry: Path, data: bytes) -> None:
+    """Write a cache entry so that readers see the old entry or the new one, never half of one.
+
+    No fsync: a cache entry lost in a power cut is recomputed (unlike the tables, see store.py).
+    """
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, entry)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -12,8 +12,6 @@ matrix, not the whole corpus's.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -60,16 +58,9 @@ class BlockLinkCache:
         return found
 
     def put(self, key: str, block: BlockLinks) -> None:
-        entry = self._entry(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(block.model_dump_json().encode())
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from .cache import write_atomically
+
+        write_atomically(self._entry(key), block.model_dump_json().encode())
 
     def prune_unused(self) -> None:
         """Drop blocks this run did not ask for: their papers changed, so they cannot be hit again."""
