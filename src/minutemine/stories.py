@@ -56,6 +56,8 @@ def story_blocks(documents: list[DocumentRow], items) -> dict[str, str]:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z]\w*")  # a whole run of word characters that starts with a capital
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def places_named(text: str, places) -> set[str]:
@@ -71,13 +73,16 @@ def places_named(text: str, places) -> set[str]:
     >>> sorted(places_named(text, ["Torbay", "Plymouth", "Stoke-on-Trent", "Reading", "Bristol"]))
     ['Plymouth', 'Stoke-on-Trent', 'Torbay']
     """
-    runs = set(_WORD_RUN.findall(text))
+    runs = set(_CAPITALISED_RUN.findall(text))  # place words are capitalised: the runs that can be one
     named = set()
     for place in places:
         head = _WORD_RUN.match(place)
-        if head is None or head.group() not in runs:
+        if head is None:
             continue
-        if head.group() == place or re.search(r"\b" + re.escape(place) + r"\b", text):
+        if head.group()[0] in _ASCII_CAPITALS and head.group() not in runs:
+            continue
+        if head.group() == place and head.group()[0] in _ASCII_CAPITALS or re.search(
+                r"\b" + re.escape(place) + r"\b", text):
             named.add(place)
     return named
 
