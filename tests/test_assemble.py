@@ -119,3 +119,16 @@ def test_nothing_reused_when_the_tables_were_edited_by_hand(papers, tmp_path, lo
     run([papers], out, Settings(workers=1, quiet=True))
     assert len(loads) == 6  # every paper loaded again: the old rows cannot be trusted
     assert csvs(out) == csvs(cold(papers, tmp_path / "cold"))
+
+
+def test_regression_when_the_first_copy_goes_the_second_becomes_the_paper(papers, tmp_path):
+    """The last run's row of a second copy ('same content as …; skipped') must not be reused
+    once the first copy is gone: the copy is then the paper, as a run from nothing says."""
+    out = tmp_path / "out"
+    original = sorted(papers.glob("*.txt"))[0]
+    shutil.copy(original, papers / f"zz-copy-{original.name}")
+    run([papers], out, Settings(workers=1, quiet=True))
+    original.unlink()
+    run([papers], out, Settings(workers=1, quiet=True))
+    assert b"same content as" not in csvs(out)["documents"]
+    assert csvs(out) == csvs(cold(papers, tmp_path / "cold"))

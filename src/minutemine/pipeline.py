@@ -343,8 +343,8 @@ def known_paper(path: Path, key: str, entry, cache):
     its result: its row from the manifest, its text from the cache."""
     from .assemble import Paper
 
-    if entry is None:
-        return None
+    if entry is None or "~" in entry.row.doc_id:
+        return None  # a second copy's row says what the last run's other copy was: deduplicate afresh
     text = cache.get_text(key)
     if text is None:  # the cache lost it: process the paper again
         return None
