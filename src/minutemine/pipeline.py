@@ -10,11 +10,9 @@ back in file order, links them, and writes the tables.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -234,11 +232,11 @@ def execute(files: list[Path], todo: list[int], settings: Settings,
         yield from executors.run_on_dask(process_bytes, tasks, settings.scheduler, settings.timeout, failed)
         return
     tasks = [(i, files[i]) for i in todo]
-    if resolve_workers(settings.workers) <= 1:
+    workers = min(resolve_workers(settings.workers), len(todo))
+    if workers <= 1:
         yield from executors.run_in_process(work, tasks, settings.timeout, failed)
-    else:  # even one paper goes to a worker: this process meanwhile gets linking ready (run)
-        yield from executors.run_in_pool(work, tasks, min(resolve_workers(settings.workers), len(todo)),
-                                         settings.timeout, failed)
+    else:
+        yield from executors.run_in_pool(work, tasks, workers, settings.timeout, failed)
 
 
 def _within_limit(path: Path, max_bytes: int) -> bool:
@@ -305,10 +303,6 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     pages = 0
     started = time.perf_counter()
     failures: set[int] = set()
-    if todo and settings.executor == "local" and resolve_workers(settings.workers) > 1:
-        # While workers process the papers, load linking (scikit-learn, SciPy: ~2 CPU-s) here:
-        # on a weekly re-run with one new paper that is a third of the run's time.
-        threading.Thread(target=importlib.import_module, args=("minutemine.link",), daemon=True).start()
     with progress_bar(len(files), cached, settings.quiet) as bar:
         for i, result in execute(files, todo, settings, failures):
             cacheable = cache is not None and keys[i] and i not in failures and cache.matches(keys[i], files[i], result)
