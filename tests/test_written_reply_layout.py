@@ -123,3 +123,44 @@ def test_regression_the_paragraph_under_a_numbered_reply_heading_is_the_reply(tm
     assert row_with(rows, "every play area has been inspected once a month")["kind"] == "assurance"
     assert row_with(rows, "Results will be included in the quarterly report")["kind"] == "assurance"
     assert not [r for r in rows if "Lead: Head of Parks" in r["text"]]
+
+
+TASK_GROUP = """Ambridge County Council
+Report of the Parks Task and Finish Group
+11 March 2025
+
+4. RECOMMENDATIONS
+
+4.1 That the Committee endorses the following recommendations and refers them to Cabinet:
+
+1. That every play area is inspected within 10 working days of a reported defect, and that performance against this target is reported each quarter.
+
+2. That the Council plants 500 street trees in 2025/26.
+"""
+
+CABINET_REPLY = """Ambridge County Council
+Cabinet – 16 July 2025
+RESPONSE TO THE RECOMMENDATIONS OF THE PARKS TASK AND FINISH GROUP
+
+APPENDIX A – CABINET RESPONSE
+
+Response 1 – Play area defects
+Accepted. Since 1 April 2025 every new defect report on a play area is triaged within 2 working days and inspected within 10 working days.
+
+Response 2 – Street trees
+Accepted in part. Funding has been found for 200 trees this year.
+"""
+
+
+def test_regression_a_numbered_response_answers_the_recommendation_of_its_number(tmp_path):
+    """"Response 1 – …" in Cabinet's reply answers recommendation 1 of the report it replies to:
+    the shared number is evidence on top of the wording (before, this pair scored 0.49 < 0.5)."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "ambridge-2025-03-11-parks-task-group.txt").write_text(TASK_GROUP, encoding="utf-8")
+    (papers / "ambridge-2025-07-16-cabinet-response.txt").write_text(CABINET_REPLY, encoding="utf-8")
+    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
+    rows = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    answer = row_with(rows, "every new defect report on a play area is triaged")
+    assert reaches(rows, answer, row_with(rows, "every play area is inspected within 10 working days"))
+    assert not reaches(rows, answer, row_with(rows, "plants 500 street trees"))

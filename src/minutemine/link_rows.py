@@ -39,6 +39,7 @@ class Rows:
     dates: list[frozenset] = field(default_factory=list)
     names: list[frozenset[str]] = field(default_factory=list)  # people and organisations, lower-case
     names_only: dict[int, bool] = field(default_factory=dict)  # row -> answer_cues.names_only, when asked
+    reply_number: dict[int, str] = field(default_factory=dict)  # row -> N of the "Response N – …" it sits under
 
     def says_names_only(self, r: int) -> bool:
         if r not in self.names_only:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -22,7 +23,10 @@ from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_
 from .stories import meeting_day_range, story_blocks
 
 TOP_K = 5  # candidates kept per answer in links.csv
-BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05}
+BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05, "numbered": 0.1}
+# "Response 1 – Inspection times" over "Accepted. Since 1 April …": a reply numbered after what it answers
+_NUMBERED_REPLY = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?(\d{1,3})\b",
+                             re.IGNORECASE)
 MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
 # Which role may answer which: an assurance answers anything asked or decided; a decision
 # answers a request or adopts a recommendation; an ask answers an ask only as a
@@ -69,6 +73,7 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
         lead_in=np.array([lead_in_code.setdefault(lead_in.item_id, len(lead_in_code)) if lead_in else -1
                           for lead_in in (_lead_in(item, items_by_id) for item in rows.item)]),
     )
+    rows.reply_number = _reply_numbers(rows, items_by_id)
     block_of_doc = story_blocks(documents, items_by_id.values())
     blocks: dict[str, list[int]] = defaultdict(list)
     for r, c in enumerate(rows.commitments):
@@ -84,6 +89,28 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                 if scored is not None and (scored[1] >= threshold or similarity >= restatement_min and (
                         scored[0] == "restatement" or scored[2] and rows.role[s] in ASKING)):
                     yield s, t, *scored
+
+
+def _reply_numbers(rows: Rows, items_by_id: dict[str, Item]) -> dict[int, str]:
+    """Row -> N, for rows in the paragraph printed right under a "Response N – …" heading."""
+    in_print_order = sorted(items_by_id.values(), key=lambda i: (i.doc_id, i.char_start, i.item_id))
+    under: dict[str, str] = {}
+    for before, item in zip(in_print_order, in_print_order[1:]):
+        m = _NUMBERED_REPLY.match(before.text)
+        if m and before.doc_id == item.doc_id and len(before.text) < 100:
+            under[item.item_id] = m.group(1)
+    return {r: under[c.item_id] for r, c in enumerate(rows.commitments) if c.item_id in under}
+
+
+def _list_number(item: Item | None) -> str:
+    """The number an item is printed with in its list: "3" for "3." or "(3)" (4.1.3 in the tree).
+
+    >>> _list_number(Item(item_id="d/4.1.3", doc_id="d", parent_id="d/4.1", kind="recommendation", label="3.",
+    ...                   label_path="4.1.3", text="That …", char_start=0, char_end=6))
+    '3'
+    """
+    numbers = re.findall(r"\d+", item.label) if item is not None else []
+    return numbers[-1] if numbers else ""
 
 
 def _lead_in(item: Item | None, items_by_id: dict[str, Item]) -> Item | None:
@@ -115,6 +142,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         evidence.append("dates")
     if not rows.names[s].isdisjoint(rows.names[t]):
         evidence.append("names")
+    if s in rows.reply_number and rows.reply_number[s] == _list_number(rows.item[t]) and a.doc_id != q.doc_id:
+        evidence.append("numbered")  # "Response 3" under a paper's replies answers the other paper's "3. That …"
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
     if source_role != "decision" and only_notes(q.text):
