@@ -21,6 +21,7 @@ the same rows (tests/test_assemble.py).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -60,9 +61,6 @@ class Assembled:
     written: list[Path]
     entries: list[PaperEntry]
     requests_outstanding: int
-    links: int = 0
-    blocks_linked: int = 0
-    blocks_reused: int = 0
 
 
 class _Text:
@@ -129,14 +127,12 @@ def assemble(out: Path, papers: list[Paper], load: Callable[[Paper], DocResult],
                                           and p.known.block_key == bkey for p in group)
                 found = link_cache.get(bkey) if link_cache is not None else None
                 if unchanged and found is not None:
-                    done.blocks_reused += 1
                     for p in group:
                         p.items_chunk = ("old", *p.known.items)
                         p.commitments_chunk = ("old", *p.known.commitments)
                 else:
                     found = _write_block(group, load, found, link_cache, bkey, reuse, db,
                                          items_spool, commitments_spool)
-                    done.blocks_linked += 1
                 links.extend(found.links)
                 outstanding += sum(1 for fields in found.fields.values() if fields[3] == "outstanding")
         links.sort(key=lambda link: (link.answer_id, link.rank))
@@ -151,7 +147,6 @@ def assemble(out: Path, papers: list[Paper], load: Callable[[Paper], DocResult],
             done.written.append(path)
     done.written.append(out / store.SQLITE_NAME)
     done.requests_outstanding = outstanding
-    done.links = len(links)
     done.entries = [PaperEntry(path=str(p.path), cache_key=p.cache_key or "", content_key=p.content_key,
                                block_key=keys_of_block[block_of_doc.get(p.row.doc_id, "")], row=p.row,
                                items=p.items_chunk[1:], commitments=p.commitments_chunk[1:]) for p in papers]
@@ -208,8 +203,6 @@ def _concatenate(path: Path, header: bytes, papers: list[Paper], chunk: str, old
                 if old_fh is not None:
                     old_fh.close()
             fh.flush()
-            import os
-
             os.fsync(fh.fileno())
     return path
 
@@ -246,11 +239,9 @@ class _Database:
         if not rows_of_doc:
             return
         if self.incremental:
-            ids = sorted(rows_of_doc)
             with self.db.conn:
-                for start in range(0, len(ids), 500):
-                    part = ids[start:start + 500]
-                    self._delete(name, f"doc_id IN ({', '.join('?' for _ in part)})", part)
+                for part, marks in _in_batches(rows_of_doc):
+                    self._delete(name, f"doc_id IN ({marks})", part)
         store.insert_sqlite_rows(self.db, name, [row for rows in rows_of_doc.values() for row in rows])
         if name in self.indexed:
             self.indexed[name].update(rows_of_doc)
@@ -272,11 +263,16 @@ class _Database:
                 self.db.table(name).enable_fts(cols)
             elif self.indexed[name]:
                 names = ", ".join(f"[{c}]" for c in cols)
-                ids = sorted(self.indexed[name])
                 with self.db.conn:
-                    for start in range(0, len(ids), 500):
-                        part = ids[start:start + 500]
-                        marks = ", ".join("?" for _ in part)
+                    for part, marks in _in_batches(self.indexed[name]):
                         self.db.execute(f"INSERT INTO [{name}_fts] (rowid, {names}) SELECT rowid, {names} "
                                         f"FROM [{name}] WHERE doc_id IN ({marks})", part)
         store.close_sqlite(self.db, self.path)
+
+
+def _in_batches(doc_ids, size: int = 500):
+    """(ids, "?, ?, …") for the sorted doc ids, `size` at a time: SQLite bounds a statement's parameters."""
+    ids = sorted(doc_ids)
+    for start in range(0, len(ids), size):
+        part = ids[start:start + size]
+        yield part, ", ".join("?" for _ in part)

@@ -74,11 +74,7 @@ def version_inputs(package_dir: Path = PACKAGE_DIR) -> list[Path]:
 @lru_cache(maxsize=4)
 def pipeline_version(package_dir: Path = PACKAGE_DIR) -> str:
     """A hash of the per-document code and pattern data (see `version_inputs`)."""
-    digest = hashlib.sha256()
-    for path in version_inputs(package_dir):
-        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    return _hash_of_files(version_inputs(package_dir), package_dir)
 
 
 @lru_cache(maxsize=4)
@@ -88,8 +84,13 @@ def tables_version(package_dir: Path = PACKAGE_DIR) -> str:
     >>> tables_version() != pipeline_version() and len(tables_version()) == 16
     True
     """
-    digest = hashlib.sha256()
     files = sorted([*package_dir.glob("*.py"), *(p for p in (package_dir / "patterns").rglob("*") if p.is_file())])
+    return _hash_of_files(files, package_dir)
+
+
+def _hash_of_files(files: list[Path], package_dir: Path) -> str:
+    """16 hex digits of the files' names (relative to the package) and contents, in the order given."""
+    digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")

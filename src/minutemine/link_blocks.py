@@ -37,8 +37,6 @@ class BlockLinkCache:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self.used: set[str] = set()
-        self.hits = 0
-        self.misses = 0
 
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -48,13 +46,10 @@ class BlockLinkCache:
         try:
             found = BlockLinks.model_validate_json(self._entry(key).read_bytes())
         except FileNotFoundError:
-            self.misses += 1
             return None
         except Exception:  # corrupt or from an older model: link the block again
             self._entry(key).unlink(missing_ok=True)
-            self.misses += 1
             return None
-        self.hits += 1
         return found
 
     def put(self, key: str, block: BlockLinks) -> None:

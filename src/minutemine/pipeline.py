@@ -24,7 +24,6 @@ from .ingest import DEFAULT_MAX_BYTES
 from .models import Commitment, DocResult, DocumentRow, Item, Link
 
 
-
 class Settings(BaseModel):
     """Options of one run; everything a worker needs to process a file."""
 
