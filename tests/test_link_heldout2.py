@@ -1,0 +1,199 @@
+"""Second held-out link test (issue #4): three chains written blind, in other layouts.
+
+`tests/fixtures/heldout2/` holds papers of three fictional councils that nobody tuning
+minutemine had seen (see the folder's SOURCES.md): a scrutiny review answered months later
+by an executive response printed as a bordered table in a PDF (accepted, partially accepted
+and rejected recommendations); a full council "Questions from members of the public" paper
+and a residents' forum minute with an "Issue raised | Response" table (PDF); a scrutiny
+minute's "RESOLVED – (a) … (g)" answered in part by an officers' action tracker four months
+later, with a licensing committee minute of the same council as a distractor.
+`expected.csv` was annotated, and committed, before minutemine was first run on them.
+
+Row types as in `test_link_heldout.py`: `link` (the answer reaches the request, directly or
+through restated requests), `status`, `no_link`.  Cases today's code gets wrong are strict
+xfails (the `XFAIL` table) naming the stage that fails, so a fix shows up as XPASS: then
+delete its entry.  A `no_link` case whose end is not extracted is skipped, visibly.  The
+pipeline runs once per module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heldout_common import (Outputs, cases, chain_crossings, check_link, check_no_link, check_status,
+                            read_expected)
+from minutemine.pipeline import Settings, run
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "heldout2"
+
+# Which papers form one chain: an answer may only reach a request of its own chain.
+CHAINS = {
+    "tansfield-2024-10-08-scrutiny-review-school-transport.txt": "tansfield school transport",
+    "tansfield-2025-02-18-executive-response-school-transport.pdf": "tansfield school transport",
+    "rudleigh-2025-01-29-full-council-public-questions.txt": "rudleigh public questions",
+    "rudleigh-2025-03-12-eastside-residents-forum-minutes.pdf": "rudleigh residents' forum",
+    "ashmere-2024-09-17-communities-scrutiny-minutes.txt": "ashmere antisocial behaviour",
+    "ashmere-2025-01-14-communities-scrutiny-action-tracker.txt": "ashmere antisocial behaviour",
+    "ashmere-2024-11-26-licensing-committee-minutes.txt": "ashmere licensing",
+}
+
+EXPECTED = read_expected(FIXTURE)
+
+# Cases that fail with today's code: (type, answer_quote, request_quote) → the stage that fails.
+_Q = "rudleigh public question {n}: the question sentence is extracted as {kind}, not a request (only the " \
+     "heading {h!r} is kept as the request)"
+_TRACKER = ("extraction missed the action tracker's 'Update:' (only its 'Information requested:' line is kept, "
+            "as a restated request)")
+XFAIL: dict[tuple[str, str, str], str] = {
+    # links: Tansfield, executive response table (PDF)
+    ("link", "Officers will review every single-occupancy route from April 2025",
+     "reviews the use of single-occupancy taxis"):
+        "linking: the Response cell of row 5 is extracted on its own and linked to nothing; only the row's "
+        "restated recommendation 'Review single-occupancy taxis…' reaches Recommendation 5",
+    ("link", "112 appeals were received in 2023/24", "how many appeals against a refusal of transport"):
+        "extraction missed request 4.1 ('The Group would like to know how many appeals…'); the table row is "
+        "extracted and links to nothing",
+    ("link", "Clause 14 of the contract lets the Council deduct",
+     "sought clarification on whether the contract with the main coach operator"):
+        "extraction missed request 4.3 ('The Group sought clarification on whether…'); the table row is "
+        "extracted and links to nothing",
+    ("link", "The survey closed on 13 December 2024 with 1,840 replies", "results of the parent satisfaction survey"):
+        "extraction missed request 4.5 ('The Group would also like to receive the results…'); the table row "
+        "is extracted and links to nothing",
+    # links: Rudleigh, public questions
+    ("link", "The toilets were closed on 8 November 2024", "Will the Mayor explain why they were closed"):
+        _Q.format(n=1, kind="an action", h="Brookside Park toilets") + "; the Mayor's Response links to nothing",
+    ("link", "Summer opening hours will be agreed with the Friends of Brookside Park",
+     "Will the toilets stay open in the evening during the summer holidays"):
+        "extraction missed question 1's supplementary question; the reply is extracted as an action, linked "
+        "to nothing",
+    ("link", "Part-night lighting was introduced in 2023", "Does the Mayor accept that this policy has gone too far"):
+        _Q.format(n=2, kind="an action", h="Streetlights switched off after midnight")
+        + "; the Mayor's Response links to nothing",
+    ("link", "The policy will be reviewed by Cabinet in June", "Does the Mayor accept that this policy has gone too far"):
+        _Q.format(n=2, kind="an action", h="Streetlights switched off after midnight")
+        + "; the Mayor's Response (cut in two at 'June' / '2025,' by segmentation) links to nothing",
+    ("link", "Eleven of the city's 64 schools have a monitor", "how many schools in the city have an air quality monitor"):
+        _Q.format(n=3, kind="an assurance", h="Air quality monitors at schools")
+        + "; the answer reaches the heading, not the question",
+    ("link", "There is no money in this year's budget to buy more monitors",
+     "Will the Council put monitors at the other 53 schools"):
+        "extraction missed both ends: question 3's supplementary question and the reply's first sentence",
+    ("link", "The Council will bid for the Government's next round",
+     "Will the Council put monitors at the other 53 schools"):
+        "extraction missed question 3's supplementary question; the reply's second sentence is an action "
+        "linked to nothing",
+    ("link", "Council will decide this at its budget meeting on 26 February 2025",
+     "I would like to know whether Rudleigh will do the same in 2025/26"):
+        _Q.format(n=4, kind="an action", h="Council tax and care leavers") + " (the action is linked to the "
+        "'Asked by…' line, itself a request); the Mayor's Response links to nothing",
+    ("link", "The shelter belonged to the bus company", "Will the Council put it back"):
+        "extraction missed question 5 ('Will the Council put it back?'; only the heading 'Bus shelter on "
+        "Canal Road' is kept, as a request); the Mayor's Response links to nothing",
+    # links: Rudleigh, residents' forum table (PDF)
+    ("link", "The Waste Services Manager said that Sunday opening ended",
+     "asked whether the household recycling centre on Dock Street"):
+        "extraction missed the Response cell 'The Waste Services Manager said that Sunday opening ended…' "
+        "(a refusal with no cue word)",
+    ("link", "The Neighbourhood Manager undertook to find out",
+     "wanted to know who is responsible for cutting the overgrown verge"):
+        "extraction missed the Issue cell 'A resident wanted to know who is responsible…'; the response is "
+        "extracted and links to nothing",
+    ("link", "The grant was approved in December 2024 and will be paid in May 2025",
+     "asked for confirmation that the Forum's grant of £2,000"):
+        "extraction missed the Response cell 'The grant was approved in December 2024…'",
+    # links: Ashmere, scrutiny minute and action tracker
+    ("link", "The Community Safety Manager confirmed that the wardens are authorised",
+     "Members sought clarification on whether the neighbourhood wardens could fine"):
+        "extraction missed the request 'Members sought clarification on whether…'; the answer is extracted "
+        "and links to nothing",
+    ("link", "Reports fell by 7.5%, from 3,690 to 3,412",
+     "A member asked whether the Partnership had met its target of a 10% reduction"): _TRACKER,
+    ("link", "46 community protection notices were issued in 2023/24",
+     "requests that officers provide the number of community protection notices"): _TRACKER,
+    ("link", "Two of the five cameras were repaired in October 2024",
+     "seeks assurance that the town centre CCTV cameras"): _TRACKER,
+    ("link", "£96,000 was spent on lighting and gates", "would like to know how the £150,000 Safer Streets grant was spent"):
+        _TRACKER + "; resolution (d) 'would like to know how the £150,000…' is extracted as an assurance",
+    ("link", "The figures are being taken from the new case management system",
+     "requests a breakdown of antisocial behaviour reports by type"):
+        _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
+        "linked to nothing",
+    # statuses
+    ("status", "", "how many appeals against a refusal of transport"): "extraction missed request 4.1",
+    ("status", "", "requests a breakdown of spending on taxis and minibuses"):
+        "status: 'answered', though the answer declines half of it ('A breakdown by school will not be published')",
+    ("status", "", "sought clarification on whether the contract with the main coach operator"):
+        "extraction missed request 4.3",
+    ("status", "", "results of the parent satisfaction survey"): "extraction missed request 4.5",
+    ("status", "", "Will the Mayor explain why they were closed"):
+        _Q.format(n=1, kind="an action", h="Brookside Park toilets") + ", so it has no status",
+    ("status", "", "Will the toilets stay open in the evening during the summer holidays"):
+        "extraction missed question 1's supplementary question",
+    ("status", "", "how many schools in the city have an air quality monitor"):
+        _Q.format(n=3, kind="an assurance", h="Air quality monitors at schools") + ", so it has no status",
+    ("status", "", "I would like to know whether Rudleigh will do the same in 2025/26"):
+        _Q.format(n=4, kind="an action", h="Council tax and care leavers") + ", so it has no status",
+    ("status", "", "Will the Council put it back"): "extraction missed question 5 ('Will the Council put it back?')",
+    ("status", "", "asked whether the household recycling centre on Dock Street"):
+        "outstanding because extraction missed the Response cell (a refusal)",
+    ("status", "", "Residents raised concerns about speeding on Mill Lane"):
+        "status: 'answered', though the answer is an undertaking ('A speed survey will be carried out in April')",
+    ("status", "", "wanted to know who is responsible for cutting the overgrown verge"):
+        "extraction missed the Issue cell 'A resident wanted to know who is responsible…'",
+    ("status", "", "asked for confirmation that the Forum's grant of £2,000"):
+        "outstanding because extraction missed the Response cell 'The grant was approved…'",
+    ("status", "", "Members sought clarification on whether the neighbourhood wardens could fine"):
+        "extraction missed the request 'Members sought clarification on whether…'",
+    ("status", "", "A member asked whether the Partnership had met its target of a 10% reduction"):
+        "'partly answered' (by the minute's undertaking and the tracker's restatement) because " + _TRACKER,
+    ("status", "", "Members were concerned that residents in Riverside ward did not know how to report"):
+        "status: 'answered', though the answer is an undertaking ('a leaflet would be delivered … in October')",
+    ("status", "", "requests that officers provide the number of community protection notices"):
+        "'partly answered' (only the tracker's restatement reaches it) because " + _TRACKER,
+    ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
+        "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
+    ("status", "", "would like to know how the £12,000 received in licensing fines"):
+        "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
+}
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> Outputs:
+    out = tmp_path_factory.mktemp("heldout2-out")
+    run([FIXTURE], out, Settings(workers=1, use_cache=False, quiet=True))
+    return Outputs(out)
+
+
+def test_fixture_is_read_as_seven_papers(outputs: Outputs):
+    assert outputs.papers == set(CHAINS)
+
+
+def test_expected_rows_and_xfails_refer_to_the_fixture():
+    files = {row[key] for row in EXPECTED for key in ("answer_file", "request_file") if row[key]}
+    assert files <= set(CHAINS)
+    assert {row["type"] for row in EXPECTED} == {"link", "status", "no_link"}
+    keys = {(row["type"], row["answer_quote"], row["request_quote"]) for row in EXPECTED}
+    assert set(XFAIL) <= keys, f"stale XFAIL entries: {sorted(set(XFAIL) - keys)}"
+
+
+@pytest.mark.parametrize("case", cases(EXPECTED, "link", XFAIL))
+def test_answer_reaches_its_request(outputs: Outputs, case: dict[str, str]):
+    check_link(outputs, case)
+
+
+@pytest.mark.parametrize("case", cases(EXPECTED, "status", XFAIL))
+def test_request_status(outputs: Outputs, case: dict[str, str]):
+    check_status(outputs, case)
+
+
+@pytest.mark.parametrize("case", cases(EXPECTED, "no_link", XFAIL))
+def test_no_link(outputs: Outputs, case: dict[str, str]):
+    check_no_link(outputs, case)
+
+
+def test_no_answer_leaves_its_chain(outputs: Outputs):
+    crossings = chain_crossings(outputs, CHAINS)
+    assert not crossings, "answers linked to a request of an unrelated paper:\n" + "\n".join(crossings)
