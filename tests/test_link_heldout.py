@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from heldout_common import Outputs
 from minutemine.pipeline import Settings, run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "heldout"
@@ -43,10 +44,6 @@ CHAINS = {
     "calderbrook-2024-11-28-scrutiny-letter-libraries.txt": "calderbrook libraries",
     "calderbrook-2025-02-10-cabinet-member-reply-libraries.txt": "calderbrook libraries",
 }
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def read_expected() -> list[dict[str, str]]:
@@ -115,45 +112,6 @@ def cases(kind: str) -> list:
         marks = [pytest.mark.xfail(strict=True, reason=XFAIL[key])] if key in XFAIL else []
         out.append(pytest.param(row, id=re.sub(r"\W+", "_", label).strip("_"), marks=marks))
     return out
-
-
-class Outputs:
-    """The run's commitments, indexed by id and by paper file name."""
-
-    def __init__(self, out: Path):
-        with open(out / "documents.csv", encoding="utf-8-sig", newline="") as f:
-            docs = {row["doc_id"]: Path(row["source_path"]).name for row in csv.DictReader(f)}
-        with open(out / "commitments.csv", encoding="utf-8-sig", newline="") as f:
-            self.rows = list(csv.DictReader(f))
-        self.by_id = {row["commitment_id"]: row for row in self.rows}
-        self.file_of = {row["commitment_id"]: docs[row["doc_id"]] for row in self.rows}
-
-    def hits(self, file: str, quote: str) -> list[dict[str, str]]:
-        return [row for row in self.rows
-                if self.file_of[row["commitment_id"]] == file and norm(quote) in norm(row["text"])]
-
-    def contains(self, file: str, quote: str) -> bool:
-        return bool(self.hits(file, quote))
-
-    def find(self, file: str, quote: str) -> dict[str, str]:
-        """The commitment of `file` whose text contains `quote` (the shortest if several)."""
-        hits = self.hits(file, quote)
-        if not hits:
-            pytest.fail(f"extraction missed it: no commitment of {file} contains {quote!r}")
-        return min(hits, key=lambda row: len(row["text"]))
-
-    def reach(self, cid: str) -> list[str]:
-        """The requests `cid` answers, following restated requests up to the original."""
-        seen: list[str] = []
-        nxt = self.by_id[cid]["answers"]
-        while nxt and nxt not in seen and nxt in self.by_id:
-            seen.append(nxt)
-            nxt = self.by_id[nxt]["answers"]
-        return seen
-
-    def show(self, cid: str) -> str:
-        row = self.by_id[cid]
-        return f"{row['kind']} in {self.file_of[cid]}: {row['text'][:90]!r}"
 
 
 @pytest.fixture(scope="module")
