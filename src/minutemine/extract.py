@@ -37,21 +37,21 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from . import actors, deadline
 from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks, reports_progress
 from .dates import find_dates
-from .extract_forum import (FORUM_PATTERN_KINDS, ends_reply, listed_question_asker, normalised, raw_end,
+from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_end,
                             public_question_asker, question_request, repeated_question, reply_sentences,
                             with_printed_label)
-from .extract_paper import Context, Paper, looks_listed, paper_of
+from .extract_paper import (LEAD_IN_END, Context, Paper, cue_lead_in, is_bare_name, is_title_line, lead_in_context,
+                            looks_listed, paper_of)
 from .extract_rows import make_commitment
 from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
-from .nlp import get_nlp, read_patterns
+from .nlp import get_nlp
 
 ITEM_KINDS = {"request": "request", "response": "assurance", "question": "request", "resolution": "decision"}
 _PASSIVE_RESOLUTION = re.compile(r"^\S.{10,}?\bto be (?:\w+ed|met|paid|spent|drawn|taken|given|made)\b")  # "OBC costs to be funded"
@@ -62,13 +62,6 @@ _REPLY_LABEL = re.compile(r"^\W*(?:[\w']+\s+){0,2}?(?:response|answer|reply)\s*:
 _REPLY_HEADING = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?[\w.()]{1,6}\s*(?:[–:-]|$)",
                             re.IGNORECASE)
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
-_LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")
-
-
-@lru_cache(maxsize=1)
-def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
-    return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
-            for r in read_patterns("lead_ins") if r["kind"] not in FORUM_PATTERN_KINDS]
 
 
 def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, str]:
@@ -86,68 +79,6 @@ def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, s
         return item.char_start, item.text  # a slide title printed away from its items
     end = min([c for c in child_starts if c > start] + [item.char_end])
     return start, doc.text[start:end]
-
-
-def lead_in_context(span: Span, paper: Paper) -> Context:
-    """The kind and actor a lead-in gives the items under it ("Cabinet -" → decision by Cabinet)."""
-    text = span.text.strip()
-    for regex, kind, modality, needs_actor in _lead_ins():
-        if regex.search(text):
-            actor = actors.first_actor(span, paper.abbreviations)
-            bare = re.sub(r"^(?:that\s+)?(?:the\s+)?|[\s:–-]+$", "", text, flags=re.I)
-            if needs_actor and not any(re.sub(r"^the\s+", "", e.text, flags=re.I) == bare and e.label_ == "ORG"
-                                       for e in span.ents):
-                continue  # "Resources:", "Officer Recommendations:" are headings, not a body that decides
-            if modality == "questions":
-                actor = actor or paper.committee
-            if kind == "recommendation" and not actor:
-                addressee = paper.committee  # officers recommend to the committee the paper goes to
-            addressee = ""
-            if kind == "request":
-                cue = first_cue(span)
-                if cue is not None:
-                    addressee = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
-            return Context(kind, modality, paper.canonical(actor) if actor else "",
-                           paper.canonical(addressee) if addressee else "")
-    return Context()
-
-
-def cue_lead_in(span: Span, paper: Paper) -> Context:
-    """A lead-in that is the head of a sentence its sub-items finish: its cue gives their kind."""
-    cue = first_cue(span)
-    if cue is None or cue.label_ not in ("decision", "request", "assurance", "recommendation"):
-        return Context()
-    actor = actors.actor_before(span, cue.start, paper.abbreviations)
-    return Context(cue.label_, cue.id_, paper.canonical(actor) if actor else "")
-
-
-_NAME_JOINERS = {"and", "of", "the", "for", "in", "on", "&"}
-
-
-def is_bare_name(text: str) -> bool:
-    """A short title-case phrase (a body, a heading, a work stream) that a lead-in can list
-    ("To provide assurance to: - Cabinet - Council") but that asks or promises nothing itself.
-
-    >>> is_bare_name("Wellbeing and Overview Scrutiny Committee")
-    True
-    >>> is_bare_name("Roles & Responsibilities")
-    True
-    >>> is_bare_name("Communication plan in place")
-    False
-    >>> is_bare_name("Council endorses the decision.")
-    False
-    """
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _NAME_JOINERS]
-    return 0 < len(words) <= 8 and all(w[0].isupper() for w in words) and not text.rstrip().endswith((".", ";"))
-
-
-def is_title_line(text: str) -> bool:
-    """A few words with no sentence end: a title over the points below it, not a point itself.
-
-    >>> is_title_line("Transitional Funding approved"), is_title_line("Communication plan in place.")
-    (True, False)
-    """
-    return len(text.split()) <= 6 and not text.rstrip().endswith((".", ";", "?"))
 
 
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
@@ -176,7 +107,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
-    if forced and item.kind in ITEM_KINDS or (forced and not _LEAD_IN_END.search(sdoc.text)):
+    if forced and item.kind in ITEM_KINDS or (forced and not LEAD_IN_END.search(sdoc.text)):
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
         cue = first_cue(whole, weak_ok=True)
@@ -315,9 +246,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             continue
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
             asker = ""  # "Public Forum Statements:", or a questioner whose question we do not have
-        own = lead_in_context(sdoc[:], paper) if _LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
+        own = lead_in_context(sdoc[:], paper) if LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
             "section", "agenda_item") else Context()
-        if not own.kind and item.item_id in has_children and _LEAD_IN_END.search(sdoc.text):
+        if not own.kind and item.item_id in has_children and LEAD_IN_END.search(sdoc.text):
             own = cue_lead_in(sdoc[:], paper)  # "Authorised the Executive Director … to"
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
         if not item.parent_id and not inherited.kind and loose.kind and looks_listed(doc, item, sdoc.text):

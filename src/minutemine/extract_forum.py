@@ -22,12 +22,11 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .cues import first_cue
-from .extract_paper import Context, Paper
+from .extract_paper import FORUM_PATTERN_KINDS, Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns
 
-FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
 _INTRODUCES = re.compile(r"(?::|\b(?:that|following)\s*[;:]?)\s*$")  # "In response to follow up questions it was confirmed that;"
 HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 MIN_QUESTION_CHARS = 12  # a listed question's words must be this long to be recognised again

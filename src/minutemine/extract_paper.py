@@ -11,9 +11,17 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
 
 from . import actors
+from .cues import first_cue
 from .models import Document, Item
+from .nlp import read_patterns
+
+FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
+LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")  # a line that opens a sentence its items finish
 
 _UPDATE_TITLE = re.compile(r"(?i)\b(?:update|progress report)\b")  # the paper's own title says it reports progress
 _LIST_START = re.compile(r"^\s*(?:[-•·o]\s|\(?(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s)")
@@ -100,3 +108,69 @@ def looks_listed(doc: Document, item: Item, text: str) -> bool:
         if line.char_start <= item.char_start < line.char_end + 1:
             return line.bullet > 0 or bool(_LIST_START.match(line.text))
     return bool(_LIST_START.match(text))
+
+
+@lru_cache(maxsize=1)
+def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
+    return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
+            for r in read_patterns("lead_ins") if r["kind"] not in FORUM_PATTERN_KINDS]
+
+
+def lead_in_context(span: Span, paper: Paper) -> Context:
+    """The kind and actor a lead-in gives the items under it ("Cabinet -" → decision by Cabinet)."""
+    text = span.text.strip()
+    for regex, kind, modality, needs_actor in _lead_ins():
+        if regex.search(text):
+            actor = actors.first_actor(span, paper.abbreviations)
+            bare = re.sub(r"^(?:that\s+)?(?:the\s+)?|[\s:–-]+$", "", text, flags=re.I)
+            if needs_actor and not any(re.sub(r"^the\s+", "", e.text, flags=re.I) == bare and e.label_ == "ORG"
+                                       for e in span.ents):
+                continue  # "Resources:", "Officer Recommendations:" are headings, not a body that decides
+            if modality == "questions":
+                actor = actor or paper.committee
+            addressee = ""
+            if kind == "request":
+                cue = first_cue(span)
+                if cue is not None:
+                    addressee = actors.addressee_after(span, cue.start, cue.end, paper.abbreviations)
+            return Context(kind, modality, paper.canonical(actor) if actor else "",
+                           paper.canonical(addressee) if addressee else "")
+    return Context()
+
+
+def cue_lead_in(span: Span, paper: Paper) -> Context:
+    """A lead-in that is the head of a sentence its sub-items finish: its cue gives their kind."""
+    cue = first_cue(span)
+    if cue is None or cue.label_ not in ("decision", "request", "assurance", "recommendation"):
+        return Context()
+    actor = actors.actor_before(span, cue.start, paper.abbreviations)
+    return Context(cue.label_, cue.id_, paper.canonical(actor) if actor else "")
+
+
+_NAME_JOINERS = {"and", "of", "the", "for", "in", "on", "&"}
+
+
+def is_bare_name(text: str) -> bool:
+    """A short title-case phrase (a body, a heading, a work stream) that a lead-in can list
+    ("To provide assurance to: - Cabinet - Council") but that asks or promises nothing itself.
+
+    >>> is_bare_name("Wellbeing and Overview Scrutiny Committee")
+    True
+    >>> is_bare_name("Roles & Responsibilities")
+    True
+    >>> is_bare_name("Communication plan in place")
+    False
+    >>> is_bare_name("Council endorses the decision.")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _NAME_JOINERS]
+    return 0 < len(words) <= 8 and all(w[0].isupper() for w in words) and not text.rstrip().endswith((".", ";"))
+
+
+def is_title_line(text: str) -> bool:
+    """A few words with no sentence end: a title over the points below it, not a point itself.
+
+    >>> is_title_line("Transitional Funding approved"), is_title_line("Communication plan in place.")
+    (True, False)
+    """
+    return len(text.split()) <= 6 and not text.rstrip().endswith((".", ";", "?"))
