@@ -133,3 +133,23 @@ def test_a_reader_bug_becomes_an_error_row_not_an_exception(monkeypatch, corpus_
     monkeypatch.setattr(minutemine.pdf, "ingest_pdf", broken)
     doc = ingest_file(corpus_dir / "pdf" / "bristol-wpl-update-report-2025-05-15.pdf")
     assert (doc.status, doc.error) == ("error", "internal error while reading the file: KeyError: 'page tree'")
+
+
+HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
+
+
+@pytest.mark.parametrize("paper, date, body", [
+    # "Minutes of the meeting held on Wednesday, 22nd January, 2025 at County Hall, Wexcombe" is 83 characters
+    ("wexcombe-2025-01-22-health-scrutiny-minutes.txt", "2025-01-22", "Wexcombe County Council"),
+    # the council is named only as a heading in capitals; "The Council" later in the text is not a name
+    ("harbridge-2025-07-16-cabinet-response-damp-mould.txt", "2025-07-16", "Harbridge District Council"),
+    ("calderbrook-2025-02-10-cabinet-member-reply-libraries.txt", "2025-02-10",
+     "Calderbrook Metropolitan Borough Council"),
+])
+def test_date_and_council_come_from_the_paper_when_the_file_name_has_neither_regression_renamed_download(
+        tmp_path, paper, date, body):
+    # Papers downloaded from council sites are often called "minutes.pdf" or "Printed minutes.txt".
+    renamed = tmp_path / "Printed minutes.txt"
+    renamed.write_bytes((HELDOUT / paper).read_bytes())
+    doc = ingest_file(renamed)
+    assert (doc.meeting_date, doc.body) == (date, body)

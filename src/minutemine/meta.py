@@ -13,6 +13,9 @@ from collections.abc import Sequence
 _ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEADER_LINE_CHARS = 80
+# A long opening line may still say when the paper's own meeting was ("Minutes of the meeting
+# held on Wednesday, 22nd January, 2025 at County Hall"); a long line otherwise is prose.
+_MEETING_LINE = re.compile(r"\b(?:held|meeting)\b.*\bon\b|^\s*date(?: of meeting)?\s*:", re.I)
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)?[ -]?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough|Town|Parish)? ?Council)\b"
 )
@@ -36,6 +39,9 @@ def guess_meeting_date(filename: str, text: str) -> str:
     '2017-09'
     >>> guess_meeting_date("x.txt", "Health Scrutiny Committee 13th December 2017\\nUpdate")
     '2017-12-13'
+    >>> guess_meeting_date("minutes.pdf", "WEXCOMBE COUNTY COUNCIL\\nMinutes of the meeting held on Wednesday, "
+    ...                    "22nd January, 2025 at County Hall, Wexcombe, in the Council Chamber")
+    '2025-01-22'
     >>> guess_meeting_date("worcs-2018-minute.txt", "Agenda item\\nThe decision was scheduled to be made by Cabinet on "
     ...                    "29 March 2018, with the full business case being submitted by 31 March 2018.")
     '2018'
@@ -48,7 +54,8 @@ def guess_meeting_date(filename: str, text: str) -> str:
 
     # Only short lines: a date inside a sentence of the opening paragraph is what the paper
     # talks about ("scheduled to be made by Cabinet on 29 March 2018"), not when it met.
-    head = [line for line in text.splitlines()[:15] if len(line.strip()) <= _HEADER_LINE_CHARS]
+    head = [line for line in text.splitlines()[:15]
+            if len(line.strip()) <= _HEADER_LINE_CHARS or _MEETING_LINE.search(line)]
     for found in find_dates("\n".join(head)):
         if len(found.iso) == 10:
             return found.iso
@@ -58,20 +65,63 @@ def guess_meeting_date(filename: str, text: str) -> str:
 
 
 def guess_body(filename: str, text: str) -> str:
-    """The council whose paper this is.
+    """The council whose paper this is: a place the file name starts with, else the council
+    named as a heading on the paper's first lines, else the first council its text names.
 
     >>> guess_body("torbay-2018-01-10-schools-forum.txt", "")
     'Torbay Council'
     >>> guess_body("x.txt", "Report of Sheffield City Council to Cabinet")
     'Sheffield City Council'
+    >>> guess_body("minutes.pdf", "HARBRIDGE DISTRICT COUNCIL\\n\\nCabinet – 16 July 2025\\nThe Council agreed")
+    'Harbridge District Council'
+    >>> guess_body("a.txt", "Report to The Harbridge District Council")
+    'Harbridge District Council'
+    >>> guess_body("reply.pdf", "Letter\\nThe Council will respond. This Council notes it.")
+    ''
     """
     stem = filename.lower()
     for place, council in place_councils().items():
         if stem.startswith(place):
             return council
-    if m := _COUNCIL.search(text[:3000]):
-        return m.group(1)
+    for line in text[:3000].splitlines()[:15]:
+        if (m := _COUNCIL_HEADING.match(line.strip())) and _capitalised(m.group(1)):
+            return council_case(m.group(1))
+    for m in _COUNCIL.finditer(text[:3000]):
+        name = re.sub(r"^(?:The|This) (?=\w+ \w)", "", m.group(1))  # "The Harbridge District Council"
+        if name.split()[0].lower() not in _NOT_A_PLACE:
+            return name
     return ""
+
+
+# A council's name printed as a heading line, often in capitals: "HARBRIDGE DISTRICT COUNCIL",
+# "London Borough of Camden".  The kind of council is required, so "THE COUNCIL" is not one.
+_COUNCIL_HEADING = re.compile(
+    r"^((?:[a-z][a-z'.]*[ -])+(?:city|county|borough|district|metropolitan borough|town|parish) council"
+    r"|(?:london|royal) borough of [a-z][a-z' -]*[a-z]|city of [a-z][a-z' -]*[a-z] council)$", re.I)
+# Words a capitalised "… Council" may start with that do not name a place ("The Council", "Full Council").
+_NOT_A_PLACE = {"the", "this", "that", "full", "city", "county", "borough", "district", "town", "parish", "each",
+                "every", "our", "your", "a", "an", "any", "local", "whole", "metropolitan"}
+_LOWER_IN_NAMES = {"and", "upon", "on", "in", "of", "under", "le", "by", "the"}
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name but its connectors starts with a capital ("Report to the X Council" is prose)."""
+    return all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in re.split(r"[ -]", name))
+
+
+def council_case(name: str) -> str:
+    """A council's name as it is written, from a heading in capitals.
+
+    >>> council_case("STOKE-ON-TRENT CITY COUNCIL"), council_case("LONDON BOROUGH OF RICHMOND UPON THAMES")
+    ('Stoke-on-Trent City Council', 'London Borough of Richmond upon Thames')
+    >>> council_case("Wexcombe County Council")
+    'Wexcombe County Council'
+    """
+    if not name.isupper():
+        return name
+    words = re.split(r"([ -])", name.lower())
+    return "".join(w if w in " -" or (i and w in _LOWER_IN_NAMES) else w[:1].upper() + w[1:]
+                   for i, w in enumerate(words))
 
 
 # A labelled title on a report cover: "TITLE: Workplace Parking Levy", "Report title: ...".
