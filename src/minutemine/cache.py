@@ -116,8 +116,6 @@ class ResultCache:
         self.version = version or pipeline_version()
         self.fingerprint = settings_fingerprint
         self.dir = self.root / self.version
-        self.hits = 0
-        self.misses = 0
 
     def key_for(self, path: Path) -> str | None:
         """The key of `path`, or None if it cannot be read (ingest will report why)."""
@@ -139,13 +137,10 @@ class ResultCache:
             data = gzip.decompress(entry.read_bytes())
             result = DocResult.model_validate_json(data)
         except FileNotFoundError:
-            self.misses += 1
             return None
         except Exception:  # corrupt, truncated, or from an incompatible model: recompute it
             entry.unlink(missing_ok=True)
-            self.misses += 1
             return None
-        self.hits += 1
         document = result.document.model_copy(update={"source_path": source_path})
         return result.model_copy(update={"document": document})
 
