@@ -17,6 +17,23 @@ from .models import DocumentRow
 from .pipeline import RunSummary
 
 
+def tables_key(files: list[Path], keys: list[str | None], formats: typing.Sequence[str]) -> str:
+    """What the tables are a function of: each file's path and cache key, the formats, all the code.
+
+    Empty when some file has no key (unreadable, or --no-cache): such a run always does the work.
+    """
+    import hashlib
+
+    from .cache import tables_version
+
+    if not files or any(k is None for k in keys):
+        return ""
+    digest = hashlib.sha256(f"{tables_version()}\0{','.join(formats)}\0".encode())
+    for path, key in zip(files, keys):
+        digest.update(f"{path}\0{key}\0".encode())
+    return digest.hexdigest()
+
+
 class PaperEntry(BaseModel):
     """What the tables hold of one paper, recorded in the manifest so the next run can reuse it."""
 

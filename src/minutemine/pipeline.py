@@ -271,7 +271,7 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     from .assemble import Paper
     from .cache import ResultCache, paper_text, tables_version
     from .link_blocks import BlockLinkCache
-    from .manifest import TablesManifest
+    from .manifest import TablesManifest, tables_key
 
     t0 = time.perf_counter()
     settings = settings or Settings()
@@ -279,7 +279,7 @@ def run(paths: Iterable[str | Path], out: str | Path = "outputs", settings: Sett
     files = collect_files(paths)
     cache = ResultCache(settings.cache_dir or out / ".cache", settings.fingerprint()) if settings.use_cache else None
     keys: list[str | None] = [cache.key_for(path) if cache is not None else None for path in files]
-    run_key = tables_key(files, keys, settings)
+    run_key = tables_key(files, keys, settings.formats)
     previous = TablesManifest.read(out)
     up_to_date = previous.summary_if_current(out, run_key)
     if up_to_date is not None:  # the same papers, settings and code wrote the tables there: nothing to do
@@ -386,19 +386,3 @@ def write_in_memory(out: Path, results: list[DocResult], settings: Settings, lin
                            formats=settings.formats)
     return written, documents, sum(c.kind == "request" and c.status == "outstanding" for c in commitments)
 
-
-def tables_key(files: list[Path], keys: list[str | None], settings: Settings) -> str:
-    """What the tables are a function of: each file's path and cache key, the formats, all the code.
-
-    Empty when some file has no key (unreadable, or --no-cache): such a run always does the work.
-    """
-    import hashlib
-
-    from .cache import tables_version
-
-    if not files or any(k is None for k in keys):
-        return ""
-    digest = hashlib.sha256(f"{tables_version()}\0{','.join(settings.formats)}\0".encode())
-    for path, key in zip(files, keys):
-        digest.update(f"{path}\0{key}\0".encode())
-    return digest.hexdigest()
