@@ -74,6 +74,31 @@ def only_notes(text: str) -> bool:
     return bool(_vocabulary_pattern("only_notes").search(text))
 
 
+def confirms_what_was_asked(answer: str, request: str) -> bool:
+    """Whether an answer opens by giving the assurance or confirmation that a request asks for.
+
+    >>> confirms_what_was_asked("I can confirm that the mobile library will continue to serve all 14 rural stops",
+    ...                         "Members asked for an assurance that the mobile library will continue to visit")
+    True
+    >>> confirms_what_was_asked("The ICB confirms that no decision on the permanent future has been taken",
+    ...                         "That the Committee seeks an assurance from the ICB that no permanent decision")
+    True
+    >>> confirms_what_was_asked("I can confirm that the mobile library will continue",
+    ...                         "The Panel requests a copy of the equality impact assessment")
+    False
+    >>> confirms_what_was_asked("The hours cut are those in which fewer than eight visitors were recorded",
+    ...                         "Members asked for an assurance that the mobile library will continue")
+    False
+    """
+    return _says("gives_assurance", answer) and _says("asks_assurance", request)
+
+
+@lru_cache(maxsize=100_000)
+def _says(pattern: str, text: str) -> bool:
+    # Cached: each text is judged against many candidates.
+    return bool(vocabulary_pattern(pattern).search(text))
+
+
 @cache
 def vocabulary_pattern(name: str) -> re.Pattern:
     """The compiled pattern of list `name` in patterns/linking.jsonl."""

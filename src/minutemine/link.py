@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
+from .link_numbered import numbered_reply_links
 from .link_rows import Candidate, index_rows
 from .link_similarity import similarity_links
 from .link_status import statuses
@@ -69,6 +70,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     items_by_id = {i.item_id: i for i in items}
     candidates: dict[int, list[Candidate]] = defaultdict(list)
     for source, target, method, score in structural_links(rows, items):
+        candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in numbered_reply_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):

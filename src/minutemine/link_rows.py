@@ -40,6 +40,7 @@ class Rows:
     names: list[frozenset[str]] = field(default_factory=list)  # people and organisations, lower-case
     names_only: dict[int, bool] = field(default_factory=dict)  # row -> answer_cues.names_only, when asked
     reply_number: dict[int, str] = field(default_factory=dict)  # row -> N of the "Response N – …" it sits under
+    cited: dict[str, set[str]] = field(default_factory=dict)  # doc -> papers whose meeting day its opening names
 
     def says_names_only(self, r: int) -> bool:
         if r not in self.names_only:

@@ -16,14 +16,18 @@ from collections import defaultdict
 
 import numpy as np
 
-from .answer_cues import is_just_a_name, is_person_name, only_notes, reads_as_done, refers_to_own_paper, same_body
+from .answer_cues import confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done, refers_to_own_paper, same_body
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
 from .stories import meeting_day_range, story_blocks
 
 TOP_K = 5  # candidates kept per answer in links.csv
-BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05, "numbered": 0.1}
+BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05, "numbered": 0.1,
+         "cites": 0.1, "confirms": 0.1}
+# A reply says what it replies to in its opening ("Thank you for your letter of 28 November 2024",
+# "The Committee considered the report of its Task Group on 11 March 2025"): the dates there.
+OPENING_CHARS = 3000
 # "Response 1 – Inspection times" over "Accepted. Since 1 April …": a reply numbered after what it answers
 _NUMBERED_REPLY = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?(\d{1,3})\b",
                              re.IGNORECASE)
@@ -74,6 +78,7 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                           for lead_in in (_lead_in(item, items_by_id) for item in rows.item)]),
     )
     rows.reply_number = _reply_numbers(rows, items_by_id)
+    rows.cited = cited_papers(documents, items_by_id.values())
     block_of_doc = story_blocks(documents, items_by_id.values())
     blocks: dict[str, list[int]] = defaultdict(list)
     for r, c in enumerate(rows.commitments):
@@ -89,6 +94,33 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                 if scored is not None and (scored[1] >= threshold or similarity >= restatement_min and (
                         scored[0] == "restatement" or scored[2] and rows.role[s] in ASKING)):
                     yield s, t, *scored
+
+
+def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
+    """doc -> the earlier papers whose meeting day its opening names ("your letter of 28 November 2024").
+
+    Only a full date counts, and only against a paper dated to the day: a month or a year
+    ("In September 2024") names a time, not a paper.
+    """
+    from .dates import find_dates
+
+    day_of = {d.doc_id: d.meeting_date for d in documents if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.meeting_date)}
+    papers_on: dict[str, set[str]] = defaultdict(set)
+    for doc, day in day_of.items():
+        papers_on[day].add(doc)
+    meeting = {d.doc_id: d.meeting_date for d in documents}
+    opening: dict[str, list[str]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
+        if item.char_start < OPENING_CHARS and item.doc_id in meeting:
+            opening[item.doc_id].append(item.text)
+    cited: dict[str, set[str]] = {}
+    for doc, texts in opening.items():
+        days = {span.iso for span in find_dates("\n".join(texts), meeting_date=meeting[doc])}
+        # Only earlier papers: papers of one meeting name its day, and answer nothing by it.
+        others = {other for day in days if day < meeting[doc] for other in papers_on.get(day, ())}
+        if others:
+            cited[doc] = others
+    return cited
 
 
 def _reply_numbers(rows: Rows, items_by_id: dict[str, Item]) -> dict[int, str]:
@@ -142,6 +174,12 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         evidence.append("dates")
     if not rows.names[s].isdisjoint(rows.names[t]):
         evidence.append("names")
+    if q.doc_id in rows.cited.get(a.doc_id, ()) and rows.role[s] not in ASKING:
+        # The answer's paper opens by naming the day of the asking paper's meeting.  Not for a
+        # restatement: a reply paper restates the asks it answers, and that is judged on wording.
+        evidence.append("cites")
+    if rows.role[s] not in ASKING and confirms_what_was_asked(a.text, q.text):
+        evidence.append("confirms")  # "I can confirm that …" gives the assurance "asked for an assurance that …" wants
     if s in rows.reply_number and rows.reply_number[s] == _list_number(rows.item[t]) and a.doc_id != q.doc_id:
         evidence.append("numbered")  # "Response 3" under a paper's replies answers the other paper's "3. That …"
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
