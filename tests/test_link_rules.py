@@ -352,3 +352,29 @@ def test_two_concerns_on_different_topics_share_only_how_minutes_record_them():
     care = [c for c in linked if "adult-social-care" in paper_of[c.doc_id] and c.answers]
     assert all("adult-social-care" in paper_of[by_id[c.answers].doc_id] for c in care), \
         [(c.text, by_id[c.answers].text) for c in care]
+
+
+def test_a_numbered_question_heading_restates_the_ask_of_its_place_not_the_introduction_above_it():
+    """Regression: once "Question 1 – Births at Fernley" became the parent of its reply, the ICB briefing's
+    introduction ("At its meeting on 22 January 2025 the Committee asked the ICB for a written response to a number
+    of questions about … births at the Fernley unit", 0.36) beat it (0.30 + 0.05 for the same place) to question (a)
+    in the one-to-one assignment (held-out Wexcombe chain): the place in both lists now weighs 0.1."""
+    minutes = Paper("mins", "2025-01-22", body="Wexcombe County Council")
+    lead_in = minutes.add("2", "(2) That the ICB be requested to provide a written response to the following "
+                               "questions:", "resolution")
+    for label, text in (("a", "How many births took place at the Fernley unit in each of the last three years?"),
+                        ("b", "What are the travel times by car and by public transport to Wexcombe General "
+                              "Hospital?")):
+        minutes.add(f"2.{label}", f"({label}) {text}", "question", "request", parent=lead_in)
+        minutes.items[-1] = minutes.items[-1].model_copy(update={"label": f"({label})"})
+    icb = Paper("icb", "2025-06-11", body="Wexcombe County Council")
+    icb.add("intro", "At its meeting on 22 January 2025 the Committee asked the ICB for a written response to a "
+                     "number of questions about the temporary suspension of births at the Fernley unit.",
+            "paragraph", "request")
+    for n, title in ((1, "Births at Fernley"), (2, "Travel to Wexcombe General Hospital")):
+        question = icb.add(f"Q{n}", title, "question", "request")
+        icb.items[-1] = icb.items[-1].model_copy(update={"label": f"Question {n}"})
+        icb.add(f"Q{n}#1", "Response: the figures are set out below.", "paragraph", "assurance", parent=question)
+    linked, _ = run(minutes, icb)
+    assert (linked["c:icb/Q1"].answers, linked["c:icb/Q1"].answer_method) == ("c:mins/2.a", "restatement")
+    assert linked["c:mins/2.a"].status == "answered"
