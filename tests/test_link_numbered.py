@@ -160,3 +160,56 @@ EXPECTED_HARBRIDGE = [
     ("The request for addition", "That Cabinet allocates £"),
     ("We will fit humidity and", "That the Council pilots "),
 ]
+
+
+def library_letter() -> Paper:
+    letter = Paper("letter", "2024-11-28", body="")
+    for label, text in (("h", "The Panel would like to know how the proposed reduction in opening hours at the nine "
+                               "branch libraries was arrived at, and what footfall data was used to decide which "
+                               "hours to cut."),
+                        ("s", "We recommend that you consider keeping Saturday opening at all branches."),
+                        ("m", "Members asked for an assurance that the mobile library will continue to visit the "
+                              "rural villages at least as often as it does now."),
+                        ("c", "We would also be grateful for an update on the volunteer-run community library at "
+                              "Hillside.")):
+        letter.add(label, text, "paragraph", "request")
+    return letter
+
+
+def library_reply(opening: str) -> Paper:
+    reply = Paper("reply", "2025-02-10", body="")
+    reply.add("0", opening, "paragraph")
+    asked, answer = "You asked how the new hours were set.", ("The proposed hours were based on footfall counts at "
+                                                              "each branch between April 2023 and March 2024.")
+    reply.add("1", f"{asked} {answer}", "paragraph", "request")  # one paragraph: the ask quoted, then its answer
+    quoted = reply.commitments[-1]
+    reply.commitments[-1] = quoted.model_copy(update={"commitment_id": "c:reply/1a", "text": asked,
+                                                      "char_end": quoted.char_start + len(asked)})
+    reply.commitments.append(quoted.model_copy(update={"commitment_id": "c:reply/1b", "kind": "assurance",
+                                                       "text": answer, "char_start": quoted.char_end - len(answer)}))
+    reply.add("2", "On Saturday opening, I have accepted the Panel's view. All nine branches will keep their "
+                   "Saturday morning opening.", "paragraph", "assurance")
+    reply.add("3", "The mobile library will serve all 14 rural stops on its current fortnightly timetable in 2025/26.",
+              "paragraph", "action")
+    return reply
+
+
+def test_a_reply_letter_answers_the_letter_it_names_point_by_point_in_its_order():
+    """Regression: a reply letter's paragraphs paraphrase the asks ("On Saturday opening, I have accepted the Panel's
+    view" for "consider keeping Saturday opening", 0.32-0.40 on wording) and were left unlinked, and "You asked how
+    the new hours were set." (0.18) restated nothing, so the letter's asks stayed outstanding (held-out Calderbrook
+    reply).  In a reply that names the letter's date, the paragraphs aligned in order with the asks answer them."""
+    linked, _ = run(library_letter(), library_reply("Thank you for your letter of 28 November 2024."))
+    assert (linked["c:reply/1a"].answers, linked["c:reply/1a"].answer_method) == ("c:letter/h", "restatement")
+    assert linked["c:reply/1b"].answers == "c:reply/1a"  # through the restated ask to the letter's
+    assert (linked["c:reply/2"].answers, linked["c:reply/2"].answer_method) == ("c:letter/s", "order")
+    assert (linked["c:reply/3"].answers, linked["c:reply/3"].answer_method) == ("c:letter/m", "order")
+    assert [linked[f"c:letter/{x}"].status for x in "hsmc"] == ["answered", "answered", "answered", "outstanding"]
+
+
+def test_a_paper_that_does_not_name_the_letter_is_not_aligned_with_its_asks():
+    """Regression guard: without the letter's date in its opening, order is no evidence, and the paraphrases stay
+    below the threshold."""
+    linked, _ = run(library_letter(), library_reply("Library Service Review: the Cabinet Member's views."))
+    assert not any(c.answer_method == "order" for c in linked.values())
+    assert linked["c:letter/s"].status == "outstanding"

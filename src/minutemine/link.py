@@ -31,6 +31,7 @@ from collections import defaultdict
 
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
 from .link_numbered import numbered_reply_links
+from .link_order import reply_order_links
 from .link_rows import Candidate, index_rows
 from .link_similarity import similarity_links
 from .link_status import statuses
@@ -72,6 +73,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     for source, target, method, score in structural_links(rows, items):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in numbered_reply_links(rows, items, documents):
+        candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in reply_order_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):
