@@ -57,47 +57,7 @@ EXPECTED = read_expected()
 _HARB = "harbridge response paragraph {p} (facts under 'INFORMATION REQUESTED BY THE GROUP')"
 XFAIL: dict[tuple[str, str, str], str] = {
     # links
-    ("link", "41 were waiting for the tenant to give access", "a breakdown of the 97 cases open for more than 12 weeks"):
-        "extraction missed the answer: " + _HARB.format(p="3.1") + " is not a commitment",
-    ("link", "The Council received 18 housing disrepair claims in 2024/25",
-     "the number of housing disrepair claims received in 2024/25"):
-        "extraction missed the answer: " + _HARB.format(p="3.2") + " is not a commitment",
-    ("link", "The ICB confirms that no decision on the permanent future",
-     "seeks an assurance from the ICB that no permanent decision"):
-        "extraction missed the ICB's closing assurance under 'Public consultation', and classes "
-        "the minute's 'That the Committee seeks an assurance…' as an assurance, not a request",
-    ("link", "The proposed hours were based on footfall counts",
-     "how the proposed reduction in opening hours at the nine branch"):
-        "extraction missed both ends: the letter's 'The Panel would like to know how…' and the "
-        "reply's answer; the reply's 'You asked how the new hours were set.' is kept, as a "
-        "restated request linked to nothing",
-    ("link", "All nine branches will keep their", "consider keeping Saturday opening at all branches"):
-        "extraction missed the answer ('All nine branches will keep their Saturday morning opening')",
-    ("link", "The full equality impact assessment is enclosed", "requests a copy of the equality impact assessment"):
-        "extraction missed the answer 'The full equality impact assessment is enclosed with this "
-        "letter.' (only the next sentence is kept, as an unlinked action)",
     # statuses
-    ("status", "", "a breakdown of the 97 cases open for more than 12 weeks"):
-        "outstanding because extraction missed the answer, " + _HARB.format(p="3.1"),
-    ("status", "", "the number of housing disrepair claims received in 2024/25"):
-        "outstanding because extraction missed the answer, " + _HARB.format(p="3.2"),
-    ("status", "", "seeks an assurance from the ICB that no permanent decision"):
-        "extraction classes 'That the Committee seeks an assurance…' as an assurance, so it has no status",
-    ("status", "", "people who cancel their care after the"):
-        "extraction classes 'That the Committee seeks an assurance…' as an assurance, so it has no status",
-    ("status", "", "number of people who have stopped receiving care"):
-        "extraction missed resolution (3), 'That a report on the number of people who have stopped "
-        "receiving care … be brought to the Committee'",
-    ("status", "", "how the proposed reduction in opening hours at the nine branch"):
-        "extraction missed the letter's question 'The Panel would like to know how the proposed reduction…'",
-    ("status", "", "consider keeping Saturday opening at all branches"):
-        "extraction classes 'We recommend that you consider keeping Saturday opening…' as a "
-        "recommendation, so it has no status (the guide makes 'advises … to consider' a request)",
-    ("status", "", "requests a copy of the equality impact assessment"):
-        "outstanding: extraction missed the answer 'The full equality impact assessment is "
-        "enclosed with this letter.'",
-    ("status", "", "an update on the volunteer-run community library"):
-        "extraction missed 'We would also be grateful for an update on the volunteer-run community library…'",
 }
 
 

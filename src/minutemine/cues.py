@@ -93,3 +93,21 @@ def reports_progress(text: str) -> bool:
     False
     """
     return any(r.search(text) for r in _progress_regexes())
+
+
+@lru_cache(maxsize=1)
+def _report_requested_regexes() -> list[re.Pattern[str]]:
+    return [re.compile(r["regex"]) for r in read_patterns("cues") if r["label"] == "report_requested"]
+
+
+def asks_for_report(text: str) -> bool:
+    """A minuted resolution that asks for a report ("That a report on … be brought to the
+    Committee in six months"): the committee's request to officers, though no cue word asks.
+    Patterns: `label: report_requested` in cues.jsonl.
+
+    >>> asks_for_report("That a report on the number of people who stopped care be brought to the Committee in six months.")
+    True
+    >>> asks_for_report("That the report be noted.")
+    False
+    """
+    return any(r.search(text) for r in _report_requested_regexes())

@@ -41,13 +41,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from . import actors, deadline
-from .cues import PASSIVE_UNDERTAKING, cues_in, decides, first_cue, remarks, reports_progress
+from .cues import PASSIVE_UNDERTAKING, asks_for_report, cues_in, decides, first_cue, remarks, reports_progress
 from .dates import find_dates
 from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_end,
                             public_question_asker, question_request, repeated_question, reply_sentences,
                             with_printed_label)
 from .extract_paper import (LEAD_IN_END, Context, Paper, cue_lead_in, is_bare_name, is_title_line, lead_in_context,
                             looks_listed, paper_of)
+from .extract_reply import answer_heading, answer_rows, closes_letter, is_heading_line, opens_letter, reply_letter
 from .extract_rows import make_commitment
 from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
@@ -84,6 +85,8 @@ def own_text(doc: Document, item: Item, child_starts: list[int]) -> tuple[int, s
 def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context) -> list[Commitment]:
     """The commitments one item holds: one per cued sentence, or the whole item when its
     kind or lead-in makes it a commitment whatever its wording."""
+    if context.kind == "statements":
+        return []  # the title of a public statement received: GUIDE does not annotate statements
     if context.kind == "reply" or item.kind == "paragraph" and _REPLY_LABEL.match(sdoc.text):
         return reply_sentences(paper, item, sdoc, base, context)
     forced = ITEM_KINDS.get(item.kind, "") or context.kind
@@ -111,6 +114,10 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
         cue = first_cue(whole, weak_ok=True)
+        if forced == "decision" and paper.is_minutes and (cue is None or cue.label_ == "action") and asks_for_report(
+                sdoc.text):  # "That a report on … be brought to the Committee in six months" asks officers
+            return [make_commitment(paper, item, 1, whole, base, "request", None, Context(
+                modality="requests report", actor=paper.decider, addressee="Officers"))]
         if forced == "decision" and cue is None and not (item.label and _PASSIVE_RESOLUTION.search(sdoc.text)):
             return []  # a heading or note inside a list of resolutions; "2. … costs to be funded through …" resolves
         if cue is None and item.kind not in ITEM_KINDS and is_bare_name(sdoc.text):
@@ -210,12 +217,17 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     paper = paper_of(doc)
     by_id = {it.item_id: i for i, it in enumerate(items)}
     has_children = {it.parent_id for it in items}
+    sections_over = {it.parent_id for it in items if it.kind in ("section", "agenda_item")}
     contexts: dict[str, Context] = {}
     out: list[Commitment] = []
     loose: Context = Context()  # the last lead-in, for items that have no parent in the tree
     asker = ""  # the member of the public whose question the items now being read answer
     listed: dict[str, str] = {}  # the agenda item's listed public questions (normalised words) -> asker
     listed_rows: list[str] = []  # their rows, kept only when the minutes record a reply to the asker
+    answering: tuple[Item, Context] | None = None  # the answer heading the items now being read stand under
+    letter = reply_letter(doc)
+    in_letter = False
+    letter_context = Context("answers", "answers", *(paper.canonical(name) for name in letter)) if letter else Context()
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
         deadline.check()
         if item.kind in ("agenda_item", "section"):
@@ -244,10 +256,29 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             # under a numbered reply's heading answers, facts included
             out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=paper.committee)))
             continue
+        if letter is not None and (opens_letter(sdoc.text) or closes_letter(sdoc.text)):
+            in_letter = opens_letter(sdoc.text)  # "Dear Convener," … "Yours sincerely,"
+            continue
+        if in_letter:  # a reply letter's body: each sentence answers the letter it replies to
+            if item.kind in ("paragraph", "bullet"):
+                out.extend(answer_rows(paper, item, sdoc, bases[i], letter_context, letter=True))
+            continue
+        if item.kind in ("section", "agenda_item", "paragraph") and answer_heading(sdoc.text) \
+                and item.item_id not in sections_over:  # a title over sections ("RESPONSE TO THE …") heads a whole paper
+            answering = (item, Context("answers", "answers", "", paper.committee))  # "INFORMATION REQUESTED BY THE GROUP"
+            continue
+        if answering is not None and item.kind not in ITEM_KINDS and _goes_on_answering(items, by_id, has_children, item,
+                                                                                            answering[0]):
+            if item.kind in ("paragraph", "bullet"):
+                out.extend(answer_rows(paper, item, sdoc, bases[i], answering[1]))
+            continue
+        answering = None
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
             asker = ""  # "Public Forum Statements:", or a questioner whose question we do not have
         own = lead_in_context(sdoc[:], paper) if LEAD_IN_END.search(sdoc.text) or len(sdoc) <= 8 or item.kind in (
             "section", "agenda_item") else Context()
+        if own.kind and item.item_id in sections_over and answer_heading(sdoc.text):
+            own = Context()  # "RESPONSE TO THE HOUSING PANEL" titles the paper: its summary and finance answer nothing
         if not own.kind and item.item_id in has_children and LEAD_IN_END.search(sdoc.text):
             own = cue_lead_in(sdoc[:], paper)  # "Authorised the Executive Director … to"
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
@@ -277,9 +308,11 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
         if own.kind and own.kind != "request" and own.modality != "moves":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
-        if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and \
-                is_title_line(sdoc.text):
-            continue  # a slide title ("Transitional Funding (Approved)", "2(a) Transitional Funding approved") heads its points
+        if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and (
+                is_title_line(sdoc.text) or _REPLY_HEADING.match(sdoc.text) and is_heading_line(sdoc.text)):
+            # a slide title ("Transitional Funding (Approved)", "2(a) Transitional Funding approved") heads its points;
+            # "Response 3 – Funding for ventilation and heating works" heads the reply under it
+            continue
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
         rows = item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited)
@@ -290,6 +323,19 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
     return [report_proposes(paper, row) for row in out]
+
+
+def _goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: set[str], item: Item,
+                       heading: Item) -> bool:
+    """An item stands under an answer heading: inside its subtree, or (a heading printed as a
+    paragraph of its own) a following sibling that is not itself a heading."""
+    parent = item.parent_id
+    while parent in by_id:
+        if parent == heading.item_id:
+            return True
+        parent = items[by_id[parent]].parent_id
+    return (item.parent_id == heading.parent_id and item.kind in ("paragraph", "bullet")
+            and not is_heading_line(item.text) and heading.item_id not in has_children)
 
 
 # a resolution worded for a body to adopt: "Authorises the Executive Director…", "That the Committee … notes this report"

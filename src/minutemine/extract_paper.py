@@ -21,6 +21,7 @@ from .models import Document, Item
 from .nlp import read_patterns
 
 FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
+REPLY_PATTERN_KINDS = {"answer_heading", "reply_letter", "courtesy"}  # lead_ins.jsonl rows read by extract_reply
 LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")  # a line that opens a sentence its items finish
 
 _UPDATE_TITLE = re.compile(r"(?i)\b(?:update|progress report)\b")  # the paper's own title says it reports progress
@@ -81,11 +82,28 @@ class Paper:
         return self.doc.lines[i].page if i >= 0 and self.doc.lines else 1
 
 
+# where a name printed over two lines cannot go on: a blank line, a line that ends naming a whole
+# body ("X City Council" above "Committee Report"), a new line that opens a sentence ("The Committee …")
+_NAME_BREAK = re.compile(r"\n\s*\n|(?:(?<=Council)|(?<=Board)|(?<=Trust))[^\S\n]*\n|\n(?=[^\S\n]*The\b)")
+
+
+def committee_after_break(name: str) -> str:
+    """The part of a committee name found across line breaks that can be one name.
+
+    >>> committee_after_break("Harbridge City Council\\nCommittee"), committee_after_break("Transport and Connectivity\\nPolicy Committee")
+    ('Committee', 'Transport and Connectivity\\nPolicy Committee')
+    >>> committee_after_break("Public Forum\\nThe Committee")
+    'The Committee'
+    """
+    parts = _NAME_BREAK.split(name)
+    return parts[-1].strip()
+
+
 def paper_of(doc: Document) -> Paper:
     """The per-paper facts: its abbreviations, named people, the committee it records or goes to."""
     abbreviations = actors.abbreviations_for(doc.text)
     committees = re.findall(r"\b((?:[A-Z][\w&'’]*\s+(?:and\s+|&\s+)?){1,5}(?:Committee|Panel))\b", doc.text)
-    named = [" ".join(c.split()) for c in committees if len(c.split()) > 2]
+    named = [" ".join(c.split()) for c in map(committee_after_break, committees) if len(c.split()) > 2]
     committee = max(named, key=named.count) if named else ""
     words = set(committee.replace("&", "and").split())
     fuller = [c for c in named if words < set(c.replace("&", "and").split())]
@@ -113,7 +131,7 @@ def looks_listed(doc: Document, item: Item, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _lead_ins() -> list[tuple[re.Pattern[str], str, str, bool]]:
     return [(re.compile(r["regex"]), r["kind"], r["modality"], r.get("needs_actor", False))
-            for r in read_patterns("lead_ins") if r["kind"] not in FORUM_PATTERN_KINDS]
+            for r in read_patterns("lead_ins") if r["kind"] not in FORUM_PATTERN_KINDS | REPLY_PATTERN_KINDS]
 
 
 def lead_in_context(span: Span, paper: Paper) -> Context:

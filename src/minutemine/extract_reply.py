@@ -1,0 +1,128 @@
+"""Papers and sections that answer: what they say is an assurance, facts included.
+
+corpus/gold/GUIDE.md makes "each bullet or sentence of a recorded reply" an assurance, so a
+reply is read by its layout, not by cue words ("41 were waiting for the tenant to give
+access" answers a request for a breakdown though nothing in it promises):
+
+- an **answer heading** ("Cabinet response", "Response to the Panel's questions",
+  "Information requested by the Group", "Update on recommendations") makes every sentence
+  under it an assurance, up to the next heading;
+- a **reply letter** ("Dear Convener, Thank you for your letter of … I respond to the points
+  you raised below") makes every sentence between the salutation and "Yours sincerely" an
+  assurance by its signatory, except courtesies ("Thank you for…") and a restated question
+  ("You asked how the new hours were set."), which stays a request.
+
+The wordings are data (patterns/lead_ins.jsonl, kinds `answer_heading`, `reply_letter` and
+`courtesy`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .cues import first_cue
+from .extract_paper import Context, Paper
+from .extract_rows import make_commitment
+from .models import Commitment, Document, Item
+from .nlp import read_patterns
+
+HEADING_MAX_WORDS = 12  # an unpunctuated line this short is a heading or a label ("Lead: Head of Housing")
+LETTER_OPENING_CHARS = 3000  # where a letter says it replies: its first paragraphs
+_SALUTATION = re.compile(r"^\s*Dear\b")
+_SIGN_OFF = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Kind regards|Best wishes|Regards)\b", re.I)
+_LETTER_FIELD = re.compile(r"^\s*(?:To|From)\s*:\s*(?P<name>[^\n]+)$", re.M)
+
+
+@lru_cache(maxsize=None)
+def _patterns(kind: str) -> list[re.Pattern[str]]:
+    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == kind]
+
+
+def _any(kind: str, text: str) -> bool:
+    return any(r.search(text) for r in _patterns(kind))
+
+
+def is_heading_line(text: str) -> bool:
+    """A few words with no sentence end: a heading, a subject line or a label, never an answer.
+
+    >>> is_heading_line("Response 3 – Funding for ventilation and heating works"), is_heading_line("Lead: Director of Finance")
+    (True, True)
+    >>> is_heading_line("All 97 have now been inspected and 62 are closed.")
+    False
+    """
+    text = " ".join(text.split())
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith((".", ";", "?", "!", ")"))
+
+
+def answer_heading(text: str) -> bool:
+    """A heading over answers: the sentences under it reply to requests made elsewhere.
+
+    >>> answer_heading("INFORMATION REQUESTED BY THE GROUP"), answer_heading("APPENDIX A – CABINET RESPONSE")
+    (True, True)
+    >>> answer_heading("Executive response to the Panel's recommendations"), answer_heading("Update on actions")
+    (True, True)
+    >>> answer_heading("FINANCIAL IMPLICATIONS"), answer_heading("Responses to the consultation were positive.")
+    (False, False)
+    """
+    text = " ".join(text.split())
+    return len(text) <= 120 and not text.endswith((".", ";", "?")) and _any("answer_heading", text)
+
+
+def reply_letter(doc: Document) -> tuple[str, str] | None:
+    """(signatory, addressee) when the paper is a letter replying to one it received, else None.
+
+    >>> d = Document(doc_id="d", source_path="reply.txt", sha256="0", format="txt", text=(
+    ...     "To: Convener, Scrutiny Panel\\nDear Convener,\\nThank you for your letter of 2 May.\\n"
+    ...     "Yours sincerely,\\n\\nCabinet Member for Libraries\\n"))
+    >>> reply_letter(d)
+    ('Cabinet Member for Libraries', 'Convener, Scrutiny Panel')
+    """
+    text = doc.text
+    lines = text.splitlines()
+    if not any(_SALUTATION.match(ln) for ln in lines[:60]) or not _any("reply_letter", text[:LETTER_OPENING_CHARS]):
+        return None
+    signatory = ""
+    for at, line in enumerate(lines):
+        if _SIGN_OFF.match(line):
+            signatory = next((ln.strip().rstrip(",") for ln in lines[at + 1:] if ln.strip()), "")
+    fields = {m.group(0).split(":")[0].strip().lower(): m.group("name").strip() for m in _LETTER_FIELD.finditer(text)}
+    return signatory or fields.get("from", ""), fields.get("to", "")
+
+
+def opens_letter(text: str) -> bool:
+    return bool(_SALUTATION.match(text))
+
+
+def closes_letter(text: str) -> bool:
+    return bool(_SIGN_OFF.match(text))
+
+
+def is_courtesy(text: str) -> bool:
+    """A sentence of a letter that thanks, hopes or signs off: it answers nothing.
+
+    >>> is_courtesy("Thank you for your letter of 28 November 2024."), is_courtesy("I can confirm that it will.")
+    (True, False)
+    """
+    return _any("courtesy", " ".join(text.split()))
+
+
+def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context, letter: bool = False,
+                first_n: int = 1) -> list[Commitment]:
+    """Each sentence of an item under an answer heading, or of a reply letter, as an assurance
+    (a bullet is one answer however many sentences it has); headings, labels and courtesies
+    are skipped, and in a letter a sentence that asks (a restated question) stays a request."""
+    parts: list[Span] = [sdoc[:]] if item.kind == "bullet" else list(sdoc.sents)
+    out: list[Commitment] = []
+    for sent in parts:
+        if sum(t.is_alpha for t in sent) < 4 or item.kind != "bullet" and is_heading_line(sent.text) \
+                or letter and is_courtesy(sent.text):
+            continue
+        cue = first_cue(sent, weak_ok=True)
+        kind = "request" if letter and cue is not None and cue.label_ == "request" else "assurance"
+        # a restated question was asked by the one the reply goes to, of the one replying
+        sent_context = context if kind == "assurance" else Context(actor=context.addressee, addressee=context.actor)
+        out.append(make_commitment(paper, item, first_n + len(out), sent, base, kind, cue, sent_context))
+    return out
