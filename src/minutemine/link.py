@@ -74,11 +74,11 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in numbered_reply_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
-    for source, target, method, score in reply_order_links(rows, items, documents):
-        candidates[source].append(Candidate(target, score, method))
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):
         candidates[source].append(Candidate(target, score, method, reply))
+    for source, target, method, score in reply_order_links(rows, items, documents):  # needs similarity's index
+        candidates[source].append(Candidate(target, score, method))
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
     ranked = rank(rows, candidates)

@@ -21,9 +21,7 @@ import numpy as np
 
 from .answer_cues import only_notes, vocabulary_pattern
 from .link_rows import ANSWERING, ASKING, Rows
-from .link_similarity import cited_papers
 from .models import DocumentRow, Item
-from .similarity import TextIndex, normalise_for_matching
 
 ORDER_SCORE = 0.6  # above THRESHOLD: the order is the evidence; below a reply printed under its question (0.9)
 ALIGN_MIN_SIMILARITY = 0.2  # a paragraph and an ask sharing less than this are not paired, whatever the order
@@ -35,7 +33,7 @@ MAX_CELLS = 250_000  # paragraphs x asks of one pair of papers; larger pairs are
 
 def reply_order_links(rows: Rows, items: list[Item], documents: list[DocumentRow]):
     """Yield (row, ask row, method, score) for the paragraphs of a reply paper aligned with the asks it answers."""
-    cited = cited_papers(documents, items)
+    cited = rows.cited  # set by link_similarity.similarity_links, which runs first
     if not cited:
         return
     units_of: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # doc -> item -> rows
@@ -61,14 +59,6 @@ def reply_order_links(rows: Rows, items: list[Item], documents: list[DocumentRow
                         yield r, ask, "restatement", ORDER_SCORE
 
 
-def _index_of(rows: Rows) -> TextIndex:
-    """One TF-IDF index over all the rows linked together, built once: a pair of papers alone is too few texts
-    for its word weights to mean much."""
-    if rows.order_index is None:
-        rows.order_index = TextIndex.fit([normalise_for_matching(c.text) for c in rows.commitments])
-    return rows.order_index
-
-
 def _aligned_in_blocks(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[list[int], int]]:
     """The best alignment, then the best of what it left: a reply may take one list of asks before another
     (the information asked for, then the recommendations), and each run of asks is answered in order."""
@@ -91,7 +81,7 @@ def _aligned_in_blocks(rows: Rows, units: list[list[int]], asks: list[int]) -> l
 
 def _aligned(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[list[int], int]]:
     """The (paragraph, ask) pairs of the best monotone alignment, each pair at least ALIGN_MIN_SIMILARITY alike."""
-    index = _index_of(rows)
+    index = rows.text_index  # link_similarity's, over every row of the block
     n, m = len(units), len(asks)
     similarity = np.zeros((n, m))
     for i, unit in enumerate(units):

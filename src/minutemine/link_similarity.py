@@ -31,6 +31,7 @@ OPENING_CHARS = 3000
 # "Response 1 – Inspection times" over "Accepted. Since 1 April …": a reply numbered after what it answers
 _NUMBERED_REPLY = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?(\d{1,3})\b",
                              re.IGNORECASE)
+MIN_TEXT_SIMILARITY = 0.05
 MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
 # Which role may answer which: an assurance answers anything asked or decided; a decision
 # answers a request or adopts a recommendation; an ask answers an ask only as a
@@ -59,6 +60,7 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
         return
     texts = [_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)]
     index = TextIndex.fit(texts)
+    rows.text_index = index  # link_order aligns replies with the same word weights
     docs = {d.doc_id: d for d in documents}
     doc_code = {d: n for n, d in enumerate(sorted({c.doc_id for c in rows.commitments}))}
     days = [meeting_day_range(docs[c.doc_id].meeting_date if c.doc_id in docs else "") for c in rows.commitments]
@@ -84,7 +86,8 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
     for r, c in enumerate(rows.commitments):
         blocks[block_of_doc.get(c.doc_id, "")].append(r)
     # best case: every bonus but one of the exclusive pair
-    floor = min(restatement_min, threshold - (sum(BONUS.values()) - BONUS["reports_to"]))
+    # but never below MIN_TEXT_SIMILARITY: a pair sharing next to no words is not linked on bonuses alone
+    floor = min(restatement_min, max(MIN_TEXT_SIMILARITY, threshold - (sum(BONUS.values()) - BONUS["reports_to"])))
     for block in sorted(blocks):
         members = np.array(blocks[block])
         for src, tgt, sim in nearest_targets(index, members, members, allowed, k=TOP_K * 2, min_similarity=floor):
@@ -94,6 +97,10 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                 if scored is not None and (scored[1] >= threshold or similarity >= restatement_min and (
                         scored[0] == "restatement" or scored[2] and rows.role[s] in ASKING)):
                     yield s, t, *scored
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b",
+                        re.IGNORECASE)
 
 
 def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
@@ -115,7 +122,9 @@ def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
             opening[item.doc_id].append(item.text)
     cited: dict[str, set[str]] = {}
     for doc, texts in opening.items():
-        days = {span.iso for span in find_dates("\n".join(texts), meeting_date=meeting[doc])}
+        # Only a written day, month and year can name a paper's meeting: the date parser runs on those alone.
+        days = {span.iso for written in _FULL_DATE.findall("\n".join(texts))
+                for span in find_dates(written, meeting_date=meeting[doc])}
         # Only earlier papers: papers of one meeting name its day, and answer nothing by it.
         others = {other for day in days if day < meeting[doc] for other in papers_on.get(day, ())}
         if others:
