@@ -30,6 +30,7 @@ _TERMINAL = (".", ";", "?", "!", ":", "…")
 _INTRO_END = re.compile(r"(?::|[-–—]|:-|\bas follows[:;]?|\b(?:APPROVED|RESOLVED|AGREED))\s*$")
 _THAT_BODY = re.compile(r"^That the\b[^.;]*\b(?:Committee|Council|Cabinet)\b[^.;]*$", re.I)
 _CONNECTIVE_END = re.compile(r"\b(?:and|or|of|the|to|for|with|by|in|a|an|on)$", re.I)
+ASK_HEADING_STYLES = ("word:question", "word:request")  # numbered headings whose answer follows them
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "a", "an", "with", "at", "by", "/", "-", "–"}
 
 
@@ -59,7 +60,7 @@ class Block:
             self.text = " ".join([self.text, *self.more])
             self.more = []
             if self.label:
-                self.label = parse_label(self.text) or self.label
+                self.label = read_label(self.text) or self.label
 
 
 @dataclass(eq=False)
@@ -98,9 +99,10 @@ class Node:
         """A numbered heading ("1. Purpose", "7 Opportunities to promote …", "Recommendation 1 – …")."""
         if self.role != "labelled" or self.label is None or self.block.bulleted:
             return False
-        if self.style in ("word:question", "word:statement") or " | " in self.label.rest \
-                or self.label.printed.startswith("0"):
-            return False  # a list of questions received, each one line; a numbered table row
+        if self.style in ASK_HEADING_STYLES:
+            return True  # "Question 1 – Opening hours", "Q4.", "Request 2 –": the answer is printed under it
+        if self.style == "word:statement" or " | " in self.label.rest or self.label.printed.startswith("0"):
+            return False  # a list of statements received, each one line; a numbered table row
         if self.parent is not None and self.parent.role not in ("root", "section", "agenda", "labelled"):
             return False  # an item of a list introduced by a sentence
         if self.style in ("word:recommendation", "word:item"):
@@ -132,9 +134,53 @@ def known_heading(text: str) -> dict | None:
     if clean[:1].islower():  # "the Policy Committee" wrapped onto its own line is not a heading
         return None
     for row in _patterns("headings.jsonl"):
-        if row["regex"].search(clean):
+        if row["kind"] != "label" and row["regex"].search(clean):
             return row
     return None
+
+
+def read_label(text: str) -> Label | None:
+    """The label at the start of a line: `labels.parse_label`, or a numbered heading word of
+    patterns/headings.jsonl (kind "label") that the generic numbering does not know.
+
+    >>> l = read_label("Q4. How many births took place?"); (l.printed, l.style, l.value, l.rest)
+    ('Q4', 'word:question', 4, 'How many births took place?')
+    >>> l = read_label("Request 2 – Saturday opening"); (l.printed, l.style, l.rest)
+    ('Request 2', 'word:request', 'Saturday opening')
+    >>> read_label("Q1 2024/25 Corporate Risk Report") is None, read_label("Request 2 was agreed") is None
+    (True, True)
+    """
+    label = parse_label(text)
+    if label is not None:
+        return label
+    clean = text.strip()
+    for row in _patterns("headings.jsonl"):
+        if row["kind"] == "label" and (m := row["regex"].match(clean)):
+            rest = m["rest"] or ""
+            printed = clean[: m.start("rest")] if m["rest"] else clean
+            number = int(m["num"])
+            return Label(printed.rstrip(" .:)-–—"), row["style"], (("n", number),), (number,), rest.strip())
+    return None
+
+
+def number_wraps_a_sentence(prev: Block, text: str, label: Label, last_value: int | None) -> bool:
+    """Whether a line that starts with a number only carries on the sentence above it.
+
+    "… the consultation received" / "640 Responses were counted" is one sentence; "2. Background"
+    after "1. Introduction" is an item.  A number is a wrap when the line above does not end a
+    sentence, no list delimiter follows the number (". Capital", ")", a tab), the number does
+    not go on from the last one of its style, and what follows it is not a title.
+    """
+    if label.style not in ("n", "n.") or prev.known or prev.marked_heading or prev.table or " | " in text:
+        return False  # "69 Dr Tony Hoare | Update …" is a numbered table row
+    if prev.last_line.rstrip("”\"'’)").endswith(_TERMINAL):
+        return False
+    after = text.strip()[len(label.printed):]
+    if after.startswith("\t") or label.style == "n." and label.rest[:1].isupper():
+        return False
+    if label.value == 1 or last_value is not None and last_value < label.value <= last_value + 1:
+        return False
+    return not looks_like_title(label.rest, max_words=14)
 
 
 def list_role(text: str) -> str:
@@ -188,11 +234,31 @@ def _width(lengths: list[int]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
+def looks_hard_wrapped(lengths: list[int]) -> bool:
+    """Whether a text file was wrapped at a fixed width (a letter or report saved as text):
+    no long lines, and many lines ending close to the same column.
+
+    >>> looks_hard_wrapped([88, 90, 85, 89, 40, 87, 91, 30, 86, 90])
+    True
+    >>> looks_hard_wrapped([142, 311, 649, 90, 57, 60, 120, 80, 95, 101])
+    False
+    """
+    if len(lengths) < 8 or max(lengths) > 120:
+        return False
+    near_edge = sum(1 for n in lengths if n >= 0.8 * max(lengths))
+    return near_edge * 3 >= len(lengths)
+
+
 def lines_to_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into blocks and read labels; blank lines are remembered, not kept."""
-    wrapped = doc.format == "pdf"  # PDF text layers break lines at the column edge
+    lengths = [len(line.text) for line in doc.lines if not line.furniture and line.text]
+    # PDF text layers break lines at the column edge; some text papers are hard-wrapped too
+    # ("… and received" / "640 responses."), and there a blank line is what ends a paragraph.
+    wrap_column = max(lengths) if doc.format != "pdf" and looks_hard_wrapped(lengths) else 0
+    wrapped = doc.format == "pdf"
     # One width for the document: a page of short lines (a list of names) must not look wrapped.
-    width = _width([len(line.text) for line in doc.lines if not line.furniture and line.text])
+    width = _width(lengths)
+    last_number: dict[str, int] = {}  # the last value read for each plain-number style, to tell a wrap
     blocks: list[Block] = []
     blank = True
     for line in doc.lines:
@@ -205,17 +271,22 @@ def lines_to_blocks(doc: Document) -> list[Block]:
                 blocks[-1].blank_after = True
             continue
         text = line.text
-        label = parse_label(text)
+        label = read_label(text)
+        prev = blocks[-1] if blocks else None
+        if label is not None and prev is not None and not blank and \
+                number_wraps_a_sentence(prev, text, label, last_number.get(label.style)):
+            label = None  # "… the consultation received" / "640 Responses were counted": one sentence
+        if label is not None and label.style in ("n", "n."):
+            last_number[label.style] = label.value
         known = None if (label and not label.style.startswith("word:")) or line.bullet else known_heading(text)
         depth = line.bullet + (1 if line.bullet and line.indent > 0 else 0)
-        prev = blocks[-1] if blocks else None
         if prev and prev.known and prev.known.get("takes_title") and not prev.title and not label \
                 and not line.bullet and not known:
             prev.title, prev.end = text, line.char_end
             blank = False
             continue
         if prev and not label and not line.bullet and not known and not line.heading and not prev.table \
-                and _continues(prev, text, blank, wrapped, width):
+                and (_wraps_at(wrap_column, prev, text, blank) if wrap_column else _continues(prev, text, wrapped, width)):
             prev.more.append(text)
             prev.end = line.char_end
             prev.blank_after = False
@@ -232,7 +303,24 @@ def lines_to_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-def _continues(prev: Block, text: str, blank: bool, wrapped: bool, width: int) -> bool:
+_FIELD = re.compile(r"^[A-Z][\w'’ ]{0,24}:\s")  # "Lead: Head of Housing Services", "Date: 10 February 2025"
+
+
+def _wraps_at(column: int, prev: Block, text: str, blank: bool) -> bool:
+    """In a text file hard-wrapped at `column`: whether `text` is the same paragraph as the line
+    above.  A line was wrapped exactly when its next word would not have fitted; a blank line
+    ends a paragraph; a "Lead: …" field after a full sentence starts a new one."""
+    if blank or prev.known or prev.marked_heading:
+        return False
+    last = prev.last_line
+    if text[0].islower() and not last.endswith(":"):
+        return True
+    if last.rstrip("”\"'’)").endswith(_TERMINAL) and (_FIELD.match(text) or last.endswith(":")):
+        return False
+    return len(last) + 1 + len(text.split()[0]) > 0.95 * column
+
+
+def _continues(prev: Block, text: str, wrapped: bool, width: int) -> bool:
     """Whether `text` carries on the previous block (a wrapped line, a sentence cut by a page)."""
     if prev.known or prev.marked_heading:
         return False

@@ -16,7 +16,7 @@ from .segment_tree import _norm
 
 _ROLE_KIND = {"request": "request", "recommendation": "recommendation", "question": "question",
               "resolution": "resolution", "response": "response"}
-_WORD_KIND = {"word:question": "question", "word:recommendation": "recommendation",
+_WORD_KIND = {"word:question": "question", "word:request": "request", "word:recommendation": "recommendation",
               "word:statement": "paragraph", "word:item": "agenda_item"}
 
 

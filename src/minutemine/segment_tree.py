@@ -10,7 +10,7 @@ import re
 
 from . import deadline
 from .labels import Label
-from .segment import MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
+from .segment import ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
 
 _LOOKAHEAD = 4
 
@@ -109,6 +109,9 @@ class TreeBuilder:
     def place_prose(self, block: Block) -> None:
         while True:
             top = self.top
+            if top.is_heading_item and top.style in ASK_HEADING_STYLES and in_bodiless_run(top):
+                self.stack.pop()  # after a list of one-line questions, prose is about the list
+                continue
             if top.is_container or top.is_heading_item:
                 break
             if top.is_intro and not top.children:  # "(c) Declarations of interest:" / "None"
@@ -123,6 +126,11 @@ class TreeBuilder:
         if known.get("kind") == "agenda_item" or (known.get("level") == 0):
             self.pop_to(self.root)
             self.attach(Node(role="agenda", block=block, name=name, text=block.title or block.text))
+            return
+        if known.get("level") == 2:  # "Response", "Mayor's Response", "Response 3 – …"
+            self.pop_to_reply_parent()
+            self.attach(Node(role="section", block=block, name=name, text=block.text,
+                             list_role=known.get("role", "")))
             return
         if section is not None and _norm(section.name) == _norm(name) and not section.anonymous:
             return  # the same slide title repeated on a continuation slide
@@ -142,7 +150,8 @@ class TreeBuilder:
             return
         if not known and not block.marked_heading:
             for node in reversed(self.stack):
-                if node.is_heading_item:  # PDF minutes: a title inside a numbered minute
+                if node.is_heading_item and node.style not in ASK_HEADING_STYLES:
+                    # PDF minutes: a title inside a numbered minute (a question's heading is not a part)
                     self.pop_to(node)
                     break
             else:
@@ -152,6 +161,16 @@ class TreeBuilder:
         node = Node(role="section", block=block, name=name, text=block.text,
                     list_role=known.get("role", ""))
         self.attach(node)
+
+    def pop_to_reply_parent(self) -> None:
+        """Close what a reply heading ends: under the question or request it answers, if one is
+        open ("Question 3 – name" / question text / "Mayor's Response"); else up to the
+        enclosing part (an appendix, an agenda item), closing the previous reply."""
+        for node in reversed(self.stack):
+            asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",)
+            if asked or node.role in ("root", "agenda") or node.role == "section" and node.list_role != "response":
+                self.pop_to(node)
+                return
 
     def pop_to_level1(self) -> None:
         for node in reversed(self.stack):
@@ -214,6 +233,9 @@ class TreeBuilder:
             return
         while True:
             top = self.top
+            if style in ASK_HEADING_STYLES and top.role == "labelled" and top.style in ASK_HEADING_STYLES:
+                self.stack.pop()  # "Request 3 –" after "Q2:" is the next point, not a part of question 2
+                continue
             if top.is_intro and top.children and top.children[-1].role == "prose" \
                     and (style == "n" or looks_like_title(label.rest, max_words=14)):
                 self.stack.pop()  # "Members Present:-" / "Councillors: …" is over when "1 Welcome" comes
@@ -264,6 +286,8 @@ class TreeBuilder:
             # a table row or a zero-padded "06 Melissa Topping" does not follow minute 5
             candidates = [node for node in candidates if not (
                 node.is_heading_item and node.parent is not None and node.parent.role in ("root", "section"))]
+        if style in ASK_HEADING_STYLES and candidates:
+            return candidates[0]  # questions are taken in any order ("Q64, 65 & 66" then "Q50, 51 & 52")
         for node in candidates:
             if node.value == value - 1:
                 return node
@@ -289,6 +313,15 @@ class TreeBuilder:
                     return label.style, reading, value
         reading, value = label.values[-1] if label.printed.strip("().").lower() == "i" else label.values[0]
         return label.style, reading, value
+
+
+def in_bodiless_run(node: Node) -> bool:
+    """Whether `node` ends a run of one-line headings of its style ("Question 1 – A. Name",
+    "Question 2 – B. Name", … with no text under any): a list of questions received."""
+    siblings = node.parent.children if node.parent is not None else []
+    at = next((k for k, s in enumerate(siblings) if s is node), 0)
+    before = siblings[at - 1] if at else None
+    return before is not None and before.role == "labelled" and before.style == node.style and not before.children
 
 
 def blocks_to_tree(blocks: list[Block]) -> Node:
