@@ -209,3 +209,41 @@ def test_regression_committee_name_does_not_run_across_a_line_break() -> None:
             "Recommendations\n1. That the Leisure Scrutiny Panel notes the report.\n")
     doc = Document(doc_id="d", source_path="ashcombe-report.txt", sha256="0", format="txt", text=text)
     assert paper_of(doc).committee == "Leisure Scrutiny Panel"
+
+
+MINUTES_CUT_LIST = """Minutes of the Transport and Connectivity Policy Committee
+
+8. 20 mph Review
+
+Following Members clarification on elements of the report, officers confirmed the following points:
+• A comprehensive consultation process is planned, with ongoing engagement with Councillors.
+Officers will work with the Chair to ensure all issues are fully captured.
+• The proposals relate to approximately 59 miles of road.
+• Members asked to receive the results of the public consultation.
+Following the discussion;
+• The meeting closed at 8 pm.
+"""
+
+
+def test_regression_answer_bullets_cut_off_from_their_lead_in_are_still_answers(tmp_path: Path) -> None:
+    """Bristol minutes 2026-03-19, item 8: a line between the bullets of 'officers confirmed the following
+    points:' left the bullets after it without their lead-in, so 'The proposals relate to approximately 59
+    miles of road…' (gold m26-8-miles) and four more answers were not rows.  A sibling bullet of the cut
+    list is still an answer, up to a line that closes the list ('Following the discussion;'); a bullet
+    where members ask is read by its own cue."""
+    rows = rows_of(tmp_path, "x-minutes.txt", MINUTES_CUT_LIST)
+    assert kinds(rows) == [("assurance", "A comprehensive consultation process is "),
+                           ("assurance", "Officers will work with the Chair to ens"),
+                           ("assurance", "The proposals relate to approximately 59"),
+                           ("request", "Members asked to receive the results of ")]
+
+
+def test_regression_a_point_of_discussion_saying_what_is_being_done_is_an_answer(tmp_path: Path) -> None:
+    """Bristol minutes 2026-03-19, item 7: in 'Members raised the following points:', 'Ongoing engagement is
+    taking place with the stakeholders…' (gold m26-7-eng) had no cue; progress reported in reply is an
+    assurance, a remark is not."""
+    text = ("Minutes of the Transport and Connectivity Policy Committee\n\n7. Road Safety\n\n"
+            "During discussion, Members raised the following points:\n"
+            "• Ongoing engagement is taking place with the stakeholders listed in the report.\n"
+            "• The targets set out in the report are ambitious.\n")
+    assert kinds(rows_of(tmp_path, "x-minutes.txt", text)) == [("assurance", "Ongoing engagement is taking place with ")]

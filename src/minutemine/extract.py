@@ -140,9 +140,10 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             continue  # "(ACTION: EP)" only names who acts on the sentence before
         if cue is not None and (cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue)):
             cue = None  # "… officers have initiated the procurement": a verb mid-sentence decides nothing
-        if cue is None and paper.is_update and not context.kind and reports_progress(sent.text) and not _history(
-                sent.text, paper.doc.meeting_date):
-            # "The OBC programme is currently in progress": an update's progress on an earlier decision
+        if cue is None and (paper.is_update and not context.kind or discussion and item.kind == "bullet") and \
+                reports_progress(sent.text) and not _history(sent.text, paper.doc.meeting_date):
+            # "The OBC programme is currently in progress": an update's progress on an earlier decision; a point
+            # of discussion saying what is being done ("Ongoing engagement is taking place…") is the officers' reply
             out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
                 modality="reports progress", actor="Officers", addressee=paper.committee or paper.doc.body)))
             continue
@@ -224,6 +225,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     asker = ""  # the member of the public whose question the items now being read answer
     listed: dict[str, str] = {}  # the agenda item's listed public questions (normalised words) -> asker
     listed_rows: list[str] = []  # their rows, kept only when the minutes record a reply to the asker
+    cut_list: tuple[str, Context] | None = None  # (parent, context) of the last list of answers or points made
     answering: tuple[Item, Context] | None = None  # the answer heading the items now being read stand under
     letter = reply_letter(doc)
     in_letter = False
@@ -231,7 +233,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
         deadline.check()
         if item.kind in ("agenda_item", "section"):
-            asker, listed = "", {}
+            asker, listed, cut_list = "", {}, None
         if paper.is_minutes and public_question_asker(sdoc.text):
             asker = public_question_asker(sdoc.text)  # "Q15, 16 & 17 – Zoe Mack": a request to the committee
             out.append(question_request(paper, item, 1, sdoc, bases[i], asker))
@@ -284,6 +286,14 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
         if not item.parent_id and not inherited.kind and loose.kind and looks_listed(doc, item, sdoc.text):
             inherited = loose
+        if cut_list is not None and item.parent_id == cut_list[0] and item.kind == "paragraph" and (
+                own.kind or sdoc.text.rstrip().endswith((";", ":"))):
+            cut_list = None  # "Following the discussion;" closes the list
+        if cut_list is not None and item.parent_id == cut_list[0] and item.kind == "bullet" and not inherited.kind \
+                and not any(c.label_ == "request" for c in cues_in(sdoc[:])):
+            # a bullet of "officers confirmed the following points:" that a stray line cut off (what members
+            # asked there is read by its own cue)
+            inherited = cut_list[1]
         if asker:  # what follows a public question is the reply to its asker
             if own.kind == "assurance":
                 own = replace(own, addressee=asker)
@@ -302,6 +312,8 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         contexts[item.item_id] = own if own.kind else inherited
         if own.kind:
             loose = own
+        if own.kind in ("assurance", "discussion") and item.item_id in has_children:
+            cut_list = (item.parent_id, own)
         if (not own.kind and item.kind == "paragraph" and item.item_id in has_children and len(sdoc) <= 12
                 and not cues_in(sdoc[:])):
             contexts[item.item_id] = inherited
