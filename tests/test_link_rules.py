@@ -378,3 +378,44 @@ def test_a_numbered_question_heading_restates_the_ask_of_its_place_not_the_intro
     linked, _ = run(minutes, icb)
     assert (linked["c:icb/Q1"].answers, linked["c:icb/Q1"].answer_method) == ("c:mins/2.a", "restatement")
     assert linked["c:mins/2.a"].status == "answered"
+
+
+def test_in_response_to_the_amendment_answers_what_its_as_follows_lead_in_introduces():
+    """Regression: "In response to the amendment officers clarified that …" was linked to "An amendment was moved by
+    Councillor Coombes as follows:", a lead-in that says nothing, not to the amended recommendation printed under it
+    ("Subject to the removal of scheme elements …", Bristol minutes 2025-05-15, item 10)."""
+    minutes = Paper("mins", "2025-05-15", body="Bristol City Council")
+    item = minutes.add("10", "City Centre Transport Corridor – Bond St", "agenda_item")
+    moved = minutes.add("10#6", "An amendment was moved by Councillor Coombes as follows:", "paragraph",
+                        "recommendation", parent=item)
+    amend = minutes.add("10#6#1", "Amend recommendation 1 to read as follows:", "paragraph", parent=moved)
+    minutes.add("10.1", "Subject to the removal of scheme elements relating to new bus gate and traffic lights, "
+                        "approve submission of the Full Business Case.", "recommendation", "recommendation",
+                parent=amend)
+    minutes.add("10#7", "The amendment was seconded by Councillor Morris.", "paragraph", parent=item)
+    minutes.add("10#9", "In response to the amendment officers clarified that there were no difficulties currently "
+                        "at the junction.", "paragraph", "assurance", parent=item)
+    linked, _ = run(minutes)
+    assert (linked["c:mins/10#9"].answers, linked["c:mins/10#9"].answer_method) == ("c:mins/10.1", "sequence")
+
+
+def test_an_ask_cut_from_a_longer_point_is_not_a_questioners_heading():
+    """Regression: "in terms of how long it was envisaged that the Statutory Direction would remain in force" (an ask
+    read from a bullet that goes on ", the Assistant Director advised that …") has no full stop, so it was taken for
+    a questioner's heading, and "it was confirmed managing the impact on staff …" below it was paired with it, not
+    with the Panel's concern about the morale of staff (Worcestershire minute)."""
+    minutes = Paper("mins", "2018-01-11", body="Worcestershire County Council")
+    points = minutes.add("3", "During the discussion, the following main points were made:", "paragraph")
+    minutes.add("3#1", "members of the Panel were concerned about the morale of staff and the uncertainty that the "
+                       "ADM brought.", "bullet", "request", parent=points)
+    clause = "in terms of how long it was envisaged that the Statutory Direction would remain in force"
+    bullet = minutes.add("3#2", f"{clause}, the Assistant Director advised that it would remain in place whilst the "
+                                "Authority were inadequate.", "bullet", "request", parent=points)
+    minutes.commitments[-1] = minutes.commitments[-1].model_copy(update={"text": clause})
+    minutes.add("3#3", "it was suggested that the Service Contract should include the views of children.", "bullet",
+                "request", parent=points)
+    minutes.add("3#4", "it was confirmed managing the impact on staff of the new model was a challenge and risks "
+                       "would be minimised wherever possible.", "bullet", "assurance", parent=points)
+    linked, _ = run(minutes)
+    assert bullet == "mins/3#2"
+    assert (linked["c:mins/3#4"].answers, linked["c:mins/3#4"].answer_method) == ("c:mins/3#1", "sequence")

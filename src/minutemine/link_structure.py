@@ -203,11 +203,23 @@ def _ask_it_names(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
     siblings = tree.children[item.doc_id, item.parent_id]
     at = tree.position.get(item.item_id, 0)
     for sibling in reversed(siblings[max(0, at - HEADING_REACH):at]):
-        asks = [a for a in _asks_in_subtree(sibling, tree, tree.asking_on_item)
-                if word in rows.commitments[a].text.lower()]
+        in_order = sorted(_asks_in_subtree(sibling, tree, tree.asking_on_item),
+                          key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
+        asks = [a for a in in_order if word in rows.commitments[a].text.lower()]
         if asks:
-            return max(asks, key=lambda a: (rows.commitments[a].char_start, rows.commitments[a].commitment_id))
+            return _what_a_lead_in_introduces(rows, asks[-1], in_order)
     return None
+
+
+def _what_a_lead_in_introduces(rows: Rows, ask: int, in_order: list[int]) -> int:
+    """The ask itself, or, when it only introduces what follows ("An amendment was moved by Councillor Coombes as
+    follows:"), the first ask printed under it that says something ("Subject to the removal of scheme elements …")."""
+    if not rows.commitments[ask].text.rstrip().endswith(":"):
+        return ask
+    start = rows.commitments[ask].char_start
+    content = [a for a in in_order if rows.commitments[a].char_start > start
+               and not rows.commitments[a].text.rstrip().endswith(":")]
+    return content[0] if content else ask
 
 
 def _petition_decided(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
@@ -307,7 +319,12 @@ def _first_said(rows: Rows) -> dict[int, int]:
 def _looks_like_heading(rows: Rows, r: int) -> bool:
     """A questioner's heading ("Q31, 32, 33 – Sue Hughes", "Matt Saunders - Bus Gates"): no sentence."""
     text = rows.commitments[r].text.strip()
-    return rows.says_names_only(r) or (len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", "?")))
+    item = rows.item[r]
+    # An ask cut from a longer point ("in terms of how long … would remain in force" before ", the Assistant
+    # Director advised that …") has no full stop either, but it is a clause, not a line of its own.
+    whole_line = item is None or len(item.text.strip()) <= max(HEADING_MAX_CHARS, len(text))
+    return rows.says_names_only(r) or (whole_line and len(text) <= HEADING_MAX_CHARS
+                                       and not text.endswith((".", ";", ":", "?")))
 
 
 def _questioner_heading_above(rows: Rows, tree: _Tree, earlier: list[Item]) -> int | None:
