@@ -247,3 +247,28 @@ def test_regression_a_point_of_discussion_saying_what_is_being_done_is_an_answer
             "• Ongoing engagement is taking place with the stakeholders listed in the report.\n"
             "• The targets set out in the report are ambitious.\n")
     assert kinds(rows_of(tmp_path, "x-minutes.txt", text)) == [("assurance", "Ongoing engagement is taking place with ")]
+
+
+RESPONSE_TABLE = """ASHCOMBE BOROUGH COUNCIL
+
+CABINET – 1 JUNE 2025
+
+2. RESPONSES
+
+No | Recommendation | Cabinet response | Lead officer
+1 | That the Council publishes a parking strategy by March 2026. | Accepted. A draft strategy was approved for consultation in May 2025. | Head of Transport
+2 | That residents' permits are capped at £60 a year. | Not accepted. The permit charge covers the cost of enforcement. | Head of Parking
+"""
+
+
+def test_regression_a_table_of_recommendations_and_responses_is_read_side_by_side(tmp_path: Path) -> None:
+    """'Issue raised | Response' and 'Recommendation | Cabinet response' tables (issue #4) gave no row at
+    all: no cell has a cue.  The asking cell is a restated request, each sentence of the answering cell
+    an assurance; the header row and the verdict alone ('Accepted.') are not rows."""
+    rows = rows_of(tmp_path, "ashcombe-2025-06-01-cabinet-response-table.txt", RESPONSE_TABLE)
+    assert kinds(rows) == [("request", "That the Council publishes a parking str"),
+                           ("assurance", "A draft strategy was approved for consul"),
+                           ("request", "That residents' permits are capped at £6"),
+                           ("assurance", "The permit charge covers the cost of enf")]
+    text = (tmp_path / "ashcombe-2025-06-01-cabinet-response-table.txt").read_text(encoding="utf-8")
+    assert text[rows[1].char_start:rows[1].char_end] == "A draft strategy was approved for consultation in May 2025."

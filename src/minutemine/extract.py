@@ -27,8 +27,9 @@ commitment_id is f"{item_id}/c{n}", n counting the item's commitments from 1.
 
 This module walks a paper's items; the rest of the stage lives beside it:
 `extract_paper` (per-paper facts, lead-in context), `extract_rows` (one row's fields),
-`extract_forum` (public questions and their replies), `extract_split` (a question and its
-answer, or an answer and an action note, minuted together).
+`extract_forum` (public questions and their replies), `extract_reply` (answer headings, reply
+letters and answer tables: what a reply says is an assurance, facts included), `extract_split`
+(a question and its answer, or an answer and an action note, minuted together).
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_e
                             with_printed_label)
 from .extract_paper import (LEAD_IN_END, Context, Paper, cue_lead_in, is_bare_name, is_title_line, lead_in_context,
                             looks_listed, paper_of)
-from .extract_reply import answer_heading, answer_rows, closes_letter, is_heading_line, opens_letter, reply_letter
-from .extract_rows import make_commitment
+from .extract_reply import (answer_heading, answer_rows, answer_table_columns, answer_table_rows,
+                            closes_letter, goes_on_answering, is_heading_line, opens_letter, reply_letter)
+from .extract_rows import make_commitment, report_proposes
 from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
@@ -226,6 +228,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     listed: dict[str, str] = {}  # the agenda item's listed public questions (normalised words) -> asker
     listed_rows: list[str] = []  # their rows, kept only when the minutes record a reply to the asker
     cut_list: tuple[str, Context] | None = None  # (parent, context) of the last list of answers or points made
+    table: tuple[int, int] | None = None  # (asking, answering) columns of the answer table being read
     answering: tuple[Item, Context] | None = None  # the answer heading the items now being read stand under
     letter = reply_letter(doc)
     in_letter = False
@@ -258,6 +261,14 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             # under a numbered reply's heading answers, facts included
             out.extend(reply_sentences(paper, item, sdoc, bases[i], Context(addressee=paper.committee)))
             continue
+        if item.kind != "table_row":
+            table = None
+        elif table is None and answer_table_columns(sdoc.text):
+            table = answer_table_columns(sdoc.text)  # "No | Recommendation | Cabinet response | Lead officer"
+            continue
+        elif table is not None:
+            out.extend(answer_table_rows(paper, item, sdoc, bases[i], table, Context(addressee=paper.committee)))
+            continue
         if letter is not None and (opens_letter(sdoc.text) or closes_letter(sdoc.text)):
             in_letter = opens_letter(sdoc.text)  # "Dear Convener," … "Yours sincerely,"
             continue
@@ -269,7 +280,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                 and item.item_id not in sections_over:  # a title over sections ("RESPONSE TO THE …") heads a whole paper
             answering = (item, Context("answers", "answers", "", paper.committee))  # "INFORMATION REQUESTED BY THE GROUP"
             continue
-        if answering is not None and item.kind not in ITEM_KINDS and _goes_on_answering(items, by_id, has_children, item,
+        if answering is not None and item.kind not in ITEM_KINDS and goes_on_answering(items, by_id, has_children, item,
                                                                                             answering[0]):
             if item.kind in ("paragraph", "bullet"):
                 out.extend(answer_rows(paper, item, sdoc, bases[i], answering[1]))
@@ -335,38 +346,6 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
     return [report_proposes(paper, row) for row in out]
-
-
-def _goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: set[str], item: Item,
-                       heading: Item) -> bool:
-    """An item stands under an answer heading: inside its subtree, or (a heading printed as a
-    paragraph of its own) a following sibling that is not itself a heading."""
-    parent = item.parent_id
-    while parent in by_id:
-        if parent == heading.item_id:
-            return True
-        parent = items[by_id[parent]].parent_id
-    return (item.parent_id == heading.parent_id and item.kind in ("paragraph", "bullet")
-            and not is_heading_line(item.text) and heading.item_id not in has_children)
-
-
-# a resolution worded for a body to adopt: "Authorises the Executive Director…", "That the Committee … notes this report"
-_PROPOSED_RESOLUTION = re.compile(
-    r"^(?:That\s+(?:the\s+)?(?:[A-Z][\w&'’]*\s+|(?:and|&|of|for)\s+){1,8})?"
-    r"(?:approves?|authori[sz]es?|notes?|agrees?|delegates?|endorses?|adopts?|instructs?)\b", re.I)
-
-
-def report_proposes(paper: Paper, row: Commitment) -> Commitment:
-    """A report decides nothing: what it words as a resolution it recommends to the committee
-    it goes to (a decision record or minutes record what was decided)."""
-    if paper.is_minutes or paper.is_decision_record:
-        return row
-    if row.kind == "decision" and _PROPOSED_RESOLUTION.match(row.text):
-        return row.model_copy(update={"kind": "recommendation", "actor": "",
-                                      "addressee": paper.committee or paper.doc.body})
-    if row.kind == "recommendation" and not row.addressee and not row.actor:
-        return row.model_copy(update={"addressee": paper.committee or paper.doc.body})
-    return row
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:

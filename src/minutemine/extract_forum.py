@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .cues import first_cue
-from .extract_paper import FORUM_PATTERN_KINDS, Context, Paper
+from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns

@@ -126,3 +126,68 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
         sent_context = context if kind == "assurance" else Context(actor=context.addressee, addressee=context.actor)
         out.append(make_commitment(paper, item, first_n + len(out), sent, base, kind, cue, sent_context))
     return out
+
+
+CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
+_ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome)\b")
+_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|requests?|questions?|issues?|concerns?|quer(?:y|ies)|asks?)\b")
+
+
+def answer_table_columns(header: str) -> tuple[int, int] | None:
+    """(column that asks, column that answers) of a table header such as "No | Recommendation |
+    Cabinet response | Lead officer", else None: the rows of such a table restate a request and
+    answer it side by side.
+
+    >>> answer_table_columns("No | Recommendation | Cabinet response | Lead officer")
+    (1, 2)
+    >>> answer_table_columns("Issue raised | Response") , answer_table_columns("Ref No | Name | Title")
+    ((0, 1), None)
+    """
+    cells = [c.strip() for c in header.split(CELL_SEPARATOR.strip())]
+    answer = next((i for i, c in enumerate(cells) if _ANSWER_COLUMN.search(c)), None)
+    ask = next((i for i, c in enumerate(cells) if i != answer and _ASK_COLUMN.search(c)), None)
+    return (ask, answer) if ask is not None and answer is not None and len(cells) <= 8 else None
+
+
+def _cell_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in re.finditer(r"\s*\|\s*", text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    return bounds + [(start, len(text.rstrip()))]
+
+
+def answer_table_rows(paper: Paper, item: Item, sdoc: Doc, base: int, columns: tuple[int, int],
+                      context: Context) -> list[Commitment]:
+    """A row of an answer table: its asking cell as a restated request, each sentence of its
+    answering cell as an assurance (GUIDE: a restated request in a response paper is a request)."""
+    cells = _cell_bounds(sdoc.text)
+    if max(columns) >= len(cells):
+        return []
+    out: list[Commitment] = []
+    ask_start, ask_end = cells[columns[0]]
+    ask = sdoc.char_span(ask_start, ask_end, alignment_mode="contract")
+    if ask is not None and sum(t.is_alpha for t in ask) >= 3:
+        out.append(make_commitment(paper, item, 1, ask, base, "request", first_cue(ask), Context(
+            modality="restates", actor=context.addressee, addressee=context.actor)))
+    start, end = cells[columns[1]]
+    for sent in sdoc.sents:
+        part = sdoc.char_span(max(start, sent.start_char), min(end, sent.end_char), alignment_mode="contract")
+        if part is None or sum(t.is_alpha for t in part) < 4:
+            continue  # "Accepted." says only the verdict; the sentences after it are the answer
+        out.append(make_commitment(paper, item, len(out) + 1, part, base, "assurance", first_cue(part, weak_ok=True),
+                                   Context(actor=context.actor, addressee=context.addressee)))
+    return out
+
+
+def goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: set[str], item: Item,
+                       heading: Item) -> bool:
+    """An item stands under an answer heading: inside its subtree, or (a heading printed as a
+    paragraph of its own) a following sibling that is not itself a heading."""
+    parent = item.parent_id
+    while parent in by_id:
+        if parent == heading.item_id:
+            return True
+        parent = items[by_id[parent]].parent_id
+    return (item.parent_id == heading.parent_id and item.kind in ("paragraph", "bullet")
+            and not is_heading_line(item.text) and heading.item_id not in has_children)

@@ -88,3 +88,22 @@ def make_commitment(paper: Paper, item: Item, n: int, span: Span, base: int, kin
         amounts_gbp=amounts(text), people=actors.people_in(text, ents, paper.people),
         organisations=[paper.canonical(o) for o in actors.organisations_in(ents, {})],
         page=paper.page_at(start), char_start=start, char_end=end)
+
+
+# a resolution worded for a body to adopt: "Authorises the Executive Director…", "That the Committee … notes this report"
+_PROPOSED_RESOLUTION = re.compile(
+    r"^(?:That\s+(?:the\s+)?(?:[A-Z][\w&'’]*\s+|(?:and|&|of|for)\s+){1,8})?"
+    r"(?:approves?|authori[sz]es?|notes?|agrees?|delegates?|endorses?|adopts?|instructs?)\b", re.I)
+
+
+def report_proposes(paper: Paper, row: Commitment) -> Commitment:
+    """A report decides nothing: what it words as a resolution it recommends to the committee
+    it goes to (a decision record or minutes record what was decided)."""
+    if paper.is_minutes or paper.is_decision_record:
+        return row
+    if row.kind == "decision" and _PROPOSED_RESOLUTION.match(row.text):
+        return row.model_copy(update={"kind": "recommendation", "actor": "",
+                                      "addressee": paper.committee or paper.doc.body})
+    if row.kind == "recommendation" and not row.addressee and not row.actor:
+        return row.model_copy(update={"addressee": paper.committee or paper.doc.body})
+    return row
