@@ -419,3 +419,17 @@ def test_an_ask_cut_from_a_longer_point_is_not_a_questioners_heading():
     linked, _ = run(minutes)
     assert bullet == "mins/3#2"
     assert (linked["c:mins/3#4"].answers, linked["c:mins/3#4"].answer_method) == ("c:mins/3#1", "sequence")
+
+
+def test_a_question_answered_in_part_and_promised_the_rest_is_partly_answered():
+    """Regression: Zoe Mack's questions were answered in part ("Officers confirmed that teams had visited the area")
+    and the rest promised ("Officers advised that this information would be shared", "ACTION: Officers to provide
+    cost information to the participant in writing"), yet marked answered (Bristol minutes 2026-03-19)."""
+    minutes, forum = forum_minutes()
+    minutes.add("6#6", "Officers confirmed that the costs of the gully trial had been assessed.", "paragraph",
+                "assurance", parent=forum)
+    minutes.add("6#7", "ACTION: Officers to provide cost information to the participant in writing.", "paragraph",
+                "action", parent=forum)
+    linked, _ = run(minutes)
+    assert [linked[f"c:mins/6#{n}"].answers for n in (5, 6, 7)] == ["c:mins/6/Q2"] * 3
+    assert linked["c:mins/6/Q2"].status == "partly answered"

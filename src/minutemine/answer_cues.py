@@ -22,6 +22,11 @@ def defers(text: str) -> bool:
     True
     >>> defers("No intention to move from agreed MTFS/Budget. Staff changes at SMT level only")
     False
+    >>> [defers(t) for t in ("ACTION: Officers to provide cost information to the participant in writing.",
+    ...                      "Officers advised that this information would be shared.",
+    ...                      "This was suggested as a topic for above Task & Finish Group.",
+    ...                      "Officers confirmed that teams had visited the area to carry out the assessments.")]
+    [True, True, True, False]
     """
     return bool(_deferral_pattern().search(text))
 
