@@ -7,6 +7,10 @@ Evidence, strongest first (link_structure.py, then link_similarity.py):
   "Issue raised | Response" table row);
 - **sequence** — a "Response" item, or a "... it was confirmed that" paragraph, follows
   a question among its siblings ("Question 3 – name" then "Mayor's Response");
+- **numbered** — a response paper's "Response N – title" answers item N of an earlier
+  paper's numbered list of asks, once the wording shows which list (link_numbered.py);
+- **order** — a reply paper that names an earlier paper's meeting day ("your letter of
+  28 November 2024") answers its asks point by point, in their order (link_order.py);
 - **restatement** — a later paper restates an earlier request in close wording; the
   restated request links to the original, so answers reach the original through it;
 - **tfidf** / **tfidf+structure** — text similarity (see `similarity.py`) within a

@@ -16,7 +16,9 @@ from collections import defaultdict
 
 import numpy as np
 
-from .answer_cues import confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done, refers_to_own_paper, same_body
+from .answer_cues import (confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done,
+                          refers_to_own_paper, same_body)
+from .link_numbered import NUMBERED_REPLY, list_number
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
@@ -28,9 +30,6 @@ BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names
 # A reply says what it replies to in its opening ("Thank you for your letter of 28 November 2024",
 # "The Committee considered the report of its Task Group on 11 March 2025"): the dates there.
 OPENING_CHARS = 3000
-# "Response 1 – Inspection times" over "Accepted. Since 1 April …": a reply numbered after what it answers
-_NUMBERED_REPLY = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?(\d{1,3})\b",
-                             re.IGNORECASE)
 MIN_TEXT_SIMILARITY = 0.05
 MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
 # Which role may answer which: an assurance answers anything asked or decided; a decision
@@ -137,21 +136,10 @@ def _reply_numbers(rows: Rows, items_by_id: dict[str, Item]) -> dict[int, str]:
     in_print_order = sorted(items_by_id.values(), key=lambda i: (i.doc_id, i.char_start, i.item_id))
     under: dict[str, str] = {}
     for before, item in zip(in_print_order, in_print_order[1:]):
-        m = _NUMBERED_REPLY.match(before.text)
+        m = NUMBERED_REPLY.match(before.text)
         if m and before.doc_id == item.doc_id and len(before.text) < 100:
             under[item.item_id] = m.group(1)
     return {r: under[c.item_id] for r, c in enumerate(rows.commitments) if c.item_id in under}
-
-
-def _list_number(item: Item | None) -> str:
-    """The number an item is printed with in its list: "3" for "3." or "(3)" (4.1.3 in the tree).
-
-    >>> _list_number(Item(item_id="d/4.1.3", doc_id="d", parent_id="d/4.1", kind="recommendation", label="3.",
-    ...                   label_path="4.1.3", text="That …", char_start=0, char_end=6))
-    '3'
-    """
-    numbers = re.findall(r"\d+", item.label) if item is not None else []
-    return numbers[-1] if numbers else ""
 
 
 def _lead_in(item: Item | None, items_by_id: dict[str, Item]) -> Item | None:
@@ -189,7 +177,7 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         evidence.append("cites")
     if rows.role[s] not in ASKING and confirms_what_was_asked(a.text, q.text):
         evidence.append("confirms")  # "I can confirm that …" gives the assurance "asked for an assurance that …" wants
-    if s in rows.reply_number and rows.reply_number[s] == _list_number(rows.item[t]) and a.doc_id != q.doc_id:
+    if s in rows.reply_number and rows.reply_number[s] == list_number(rows.item[t]) and a.doc_id != q.doc_id:
         evidence.append("numbered")  # "Response 3" under a paper's replies answers the other paper's "3. That …"
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))
     source_role, target_role = rows.role[s], rows.role[t]
