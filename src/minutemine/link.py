@@ -45,13 +45,13 @@ from .stories import story_blocks  # noqa: F401  (part of this module's interfac
 
 
 # Chosen with benchmarks/sweep_link_threshold.py on corpus/gold (188 gold links).  Re-swept 23 Nov 2026
-# ~00:40 UTC after the precision rules of issue #4, on one extraction run: THRESHOLD 0.35/0.45/0.5/0.6/0.7
-# (restate 0.25, sure 0.35) gave precision 0.719/0.779/0.795/0.795/0.795 at recall 0.638 throughout
-# (status accuracy 0.743/0.734/0.725/0.725/0.725): no similarity-only answer scores 0.5-0.7 any more,
-# so 0.5 is kept, the lowest with the best precision.  RESTATEMENT_MIN 0.20/0.25/0.30 gave precision
-# 0.774/0.795/0.800 at recall 0.638/0.638/0.617: 0.25 keeps every correct restatement.  RESTATEMENT_SURE
-# 0 (no one-to-one)/0.30/0.35/0.40 gave precision 0.779/0.789/0.795/0.799 at recall 0.638/0.638/0.638/
-# 0.633: 0.35 is the best F1 (0.708).
+# ~03:30 UTC after the numbered-reply, reply-order, amendment and deferral rules of issue #4, on one
+# extraction run (the sweep links the whole corpus at once; the per-block pipeline gives P .864 R .707):
+# THRESHOLD 0.35/0.45/0.5/0.6/0.7/0.8 (restate 0.25, sure 0.35) gave precision .779/.843/.859/.859/.859/.859
+# at recall .713 throughout (status accuracy .780/.771/.761/.761/.761/.761): no similarity-only answer
+# scores 0.5-0.8, so 0.5 is kept, the lowest with the best precision.  RESTATEMENT_MIN 0.20/0.25/0.30 gave
+# F1 .772/.779/.771 (precision .843/.859/.873 at recall .713/.713/.692): 0.25.  RESTATEMENT_SURE 0 (no
+# one-to-one)/0.30/0.35/0.40 gave F1 .772/.777/.779/.778: 0.35.
 THRESHOLD = 0.5  # score (similarity + structure bonuses) an answer needs
 RESTATEMENT_MIN_SIMILARITY = 0.25  # similarity (no bonuses) a later ask needs to count as restating an earlier one
 # Between two papers restatements are matched one to one (best total score); a second
