@@ -130,7 +130,8 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
 
 CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
 _ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome)\b")
-_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|requests?|questions?|issues?|concerns?|quer(?:y|ies)|asks?)\b")
+_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|requests?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|actions?|"
+                         r"resolutions?)\b")  # an action log's "Action | Owner | Progress" restates what was asked
 
 
 def answer_table_columns(header: str) -> tuple[int, int] | None:
@@ -142,6 +143,8 @@ def answer_table_columns(header: str) -> tuple[int, int] | None:
     (1, 2)
     >>> answer_table_columns("Issue raised | Response") , answer_table_columns("Ref No | Name | Title")
     ((0, 1), None)
+    >>> answer_table_columns("Ref | Action | Owner | Due date | Progress")
+    (1, 4)
     """
     cells = [c.strip() for c in header.split(CELL_SEPARATOR.strip())]
     answer = next((i for i, c in enumerate(cells) if _ANSWER_COLUMN.search(c)), None)
