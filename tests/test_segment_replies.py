@@ -152,3 +152,39 @@ def test_held_out_icb_briefing_puts_every_response_under_its_question():
     assert [(by_id[it.parent_id].label, by_id[it.parent_id].kind) for it in responses] == [
         (f"Question {n}", "question") for n in (1, 2, 3, 4)]
     assert any("received 640 responses." in it.text for it in responses)
+
+
+def test_regression_unnumbered_question_and_answer_pairs_nest_answer_under_question():
+    # "Question:" / text / "Answer:" / text: the answers all hung from the last "Answer" at the top level
+    got = tree("Public questions\n\nQuestion:\nWhen will the path be repaired?\nAnswer:\nIn the spring.\n\n"
+               "Issue raised\nWho pays for it?\nOfficer response\nThe highways budget.\n")
+    assert got == [
+        ("Public questions", "section", ""),
+        ("Public questions/Question", "section", "Public questions"),
+        ("Public questions/Question#1", "paragraph", "Public questions/Question"),
+        ("Public questions/Question/Answer", "response", "Public questions/Question"),
+        ("Public questions/Question/Answer#1", "paragraph", "Public questions/Question/Answer"),
+        ("Public questions/Issue raised", "section", "Public questions"),
+        ("Public questions/Issue raised#1", "paragraph", "Public questions/Issue raised"),
+        ("Public questions/Issue raised/Officer response", "response", "Public questions/Issue raised"),
+        ("Public questions/Issue raised/Officer response#1", "paragraph",
+         "Public questions/Issue raised/Officer response"),
+    ]
+
+
+def test_regression_a_cabinet_response_heading_nests_under_its_recommendation():
+    got = tree("Recommendation 1\nThat the council reviews its damp policy.\n\nCabinet Response\n"
+               "Accepted. The review starts in May.\n\nRecommendation 2\nThat the council trains its staff.\n")
+    assert got == [
+        ("Recommendation 1", "recommendation", ""), ("Recommendation 1#1", "paragraph", "Recommendation 1"),
+        ("Recommendation 1/Cabinet Response", "response", "Recommendation 1"),
+        ("Recommendation 1/Cabinet Response#1", "paragraph", "Recommendation 1/Cabinet Response"),
+        ("Recommendation 2", "recommendation", ""), ("Recommendation 2#1", "paragraph", "Recommendation 2"),
+    ]
+
+
+def test_words_that_only_look_like_reply_headings_stay_prose():
+    from minutemine.segment import known_heading
+    for line in ("640 Responses from families and carers.", "No response", "Response 2 was agreed",
+                 "The Council's response was positive."):
+        assert known_heading(line) is None, line

@@ -127,8 +127,8 @@ class TreeBuilder:
             self.pop_to(self.root)
             self.attach(Node(role="agenda", block=block, name=name, text=block.title or block.text))
             return
-        if known.get("level") == 2:  # "Response", "Mayor's Response", "Response 3 – …"
-            self.pop_to_reply_parent()
+        if known.get("level") == 2:  # "Response", "Mayor's Response", "Response 3 – …", "Issue raised"
+            self.pop_to_pair_parent(known.get("role", ""))
             self.attach(Node(role="section", block=block, name=name, text=block.text,
                              list_role=known.get("role", "")))
             return
@@ -162,13 +162,19 @@ class TreeBuilder:
                     list_role=known.get("role", ""))
         self.attach(node)
 
-    def pop_to_reply_parent(self) -> None:
-        """Close what a reply heading ends: under the question or request it answers, if one is
-        open ("Question 3 – name" / question text / "Mayor's Response"); else up to the
-        enclosing part (an appendix, an agenda item), closing the previous reply."""
+    def pop_to_pair_parent(self, role: str) -> None:
+        """Close what the heading of a question/answer pair ends.
+
+        A reply ("Mayor's Response", "Answer:") goes under the question or request it answers
+        if one is open ("Question 3 – name" / its text / "Mayor's Response"); anything else
+        ("Issue raised", "Question:", a reply with no question open) goes up to the enclosing
+        part (an appendix, a section, an agenda item), closing the previous pair.
+        """
         for node in reversed(self.stack):
-            asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",)
-            if asked or node.role in ("root", "agenda") or node.role == "section" and node.list_role != "response":
+            paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
+            asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
+                or paired and node.list_role in ("question", "request")
+            if role == "response" and asked or node.role in ("root", "agenda") or node.role == "section" and not paired:
                 self.pop_to(node)
                 return
 
@@ -319,8 +325,8 @@ def in_bodiless_run(node: Node) -> bool:
     """Whether `node` ends a run of one-line headings of its style ("Question 1 – A. Name",
     "Question 2 – B. Name", … with no text under any): a list of questions received."""
     siblings = node.parent.children if node.parent is not None else []
-    at = next((k for k, s in enumerate(siblings) if s is node), 0)
-    before = siblings[at - 1] if at else None
+    # an open node is its parent's last child: the one before it is [-2] (no scan, no quadratic cost)
+    before = siblings[-2] if len(siblings) >= 2 and siblings[-1] is node else None
     return before is not None and before.role == "labelled" and before.style == node.style and not before.children
 
 
