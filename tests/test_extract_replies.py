@@ -272,3 +272,11 @@ def test_regression_a_table_of_recommendations_and_responses_is_read_side_by_sid
                            ("assurance", "The permit charge covers the cost of enf")]
     text = (tmp_path / "ashcombe-2025-06-01-cabinet-response-table.txt").read_text(encoding="utf-8")
     assert text[rows[1].char_start:rows[1].char_end] == "A draft strategy was approved for consultation in May 2025."
+
+
+def test_regression_a_scrutiny_letter_thanking_for_a_report_is_not_a_reply(tmp_path: Path) -> None:
+    """'Thank you for your report' opens a scrutiny letter to the one it asks: its views are not answers."""
+    text = SCRUTINY_LETTER.replace("Thank you for attending the Panel's meeting on 14 January 2025.",
+                                   "Thank you for your report to the Panel's meeting on 14 January 2025.")
+    rows = rows_of(tmp_path, "ashcombe-2025-01-20-scrutiny-letter.txt", text)
+    assert [c.kind for c in rows] == ["request"] * 4
