@@ -155,7 +155,8 @@ def read_label(text: str) -> Label | None:
         return label
     clean = text.strip()
     for row in _patterns("headings.jsonl"):
-        if row["kind"] == "label" and (m := row["regex"].match(clean)):
+        # "starts": the letters the heading word can begin with, a cheap test before the regex
+        if row["kind"] == "label" and clean[:1] in row["starts"] and (m := row["regex"].match(clean)):
             rest = m["rest"] or ""
             printed = clean[: m.start("rest")] if m["rest"] else clean
             number = int(m["num"])
