@@ -113,7 +113,8 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
                 first_n: int = 1) -> list[Commitment]:
     """Each sentence of an item under an answer heading, or of a reply letter, as an assurance
     (a bullet is one answer however many sentences it has); headings, labels and courtesies
-    are skipped, and in a letter a sentence that asks (a restated question) stays a request."""
+    are skipped, and a sentence that asks stays a request: in a letter it restates a question, and
+    under "Information requested by the Group" in the paper that asks, it is the question itself."""
     parts: list[Span] = [sdoc[:]] if item.kind == "bullet" else list(sdoc.sents)
     out: list[Commitment] = []
     for sent in parts:
@@ -121,7 +122,7 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
                 or letter and is_courtesy(sent.text):
             continue
         cue = first_cue(sent, weak_ok=True)
-        kind = "request" if letter and cue is not None and cue.label_ == "request" else "assurance"
+        kind = "request" if cue is not None and cue.label_ == "request" else "assurance"
         # a restated question was asked by the one the reply goes to, of the one replying
         sent_context = context if kind == "assurance" else Context(actor=context.addressee, addressee=context.actor)
         out.append(make_commitment(paper, item, first_n + len(out), sent, base, kind, cue, sent_context))

@@ -201,6 +201,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None  # one resident's petition or question is not another's, however alike the wording
         if refers_to_own_paper(a.text) or refers_to_own_paper(q.text):
             return None  # every update report "notes this update report": each its own
+        if rows.amounts[s] and rows.amounts[t] and rows.amounts[s].isdisjoint(rows.amounts[t]):
+            return None  # "how the £12,000 … was spent" is not "how the £150,000 grant was spent" asked again
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
