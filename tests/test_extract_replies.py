@@ -280,3 +280,13 @@ def test_regression_a_scrutiny_letter_thanking_for_a_report_is_not_a_reply(tmp_p
                                    "Thank you for your report to the Panel's meeting on 14 January 2025.")
     rows = rows_of(tmp_path, "ashcombe-2025-01-20-scrutiny-letter.txt", text)
     assert [c.kind for c in rows] == ["request"] * 4
+
+
+def test_regression_information_requested_in_the_paper_that_asks_heads_questions_not_answers(tmp_path: Path) -> None:
+    """'Information requested by the Panel' heads the answers in a reply, but in the panel's own report it
+    heads what is asked: its list items must not become assurances."""
+    text = ("ASHCOMBE BOROUGH COUNCIL\n\nREPORT OF THE HOUSING PANEL\n\n1. SUMMARY\n\n"
+            "1.1 The Panel reviewed void homes.\n\n2. INFORMATION REQUESTED BY THE PANEL\n\n"
+            "2.1 The number of homes empty for more than six months at 31 March 2025.\n")
+    rows = rows_of(tmp_path, "ashcombe-2025-03-01-housing-panel-report.txt", text)
+    assert [c.kind for c in rows if c.kind == "assurance"] == []

@@ -64,6 +64,11 @@ _REPLY_LABEL = re.compile(r"^\W*(?:[\w']+\s+){0,2}?(?:response|answer|reply)\s*:
 # "Response 1 – Inspection times": a numbered reply's heading; the paragraph under it is the reply
 _REPLY_HEADING = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?[\w.()]{1,6}\s*(?:[–:-]|$)",
                             re.IGNORECASE)
+# "Information requested by the Panel" heads answers only in a paper that says it replies; in the
+# paper that asks, it heads the questions
+_INFORMATION_HEADING = re.compile(r"(?i)^\W*(?:[\d.]+\s+)?information\s+(?:requested|asked\s+for|sought|requests?)\b")
+_SAYS_IT_REPLIES = re.compile(r"(?i)\b(?:responses?|repl(?:y|ies)|answers?)\b")
+OPENING_CHARS = 1500  # a paper's title and summary
 _GOES_ON = re.compile(r"^\s*(?:However|But|Although|Nevertheless)\b")  # a sentence that qualifies the one before
 
 
@@ -231,6 +236,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     table: tuple[int, int] | None = None  # (asking, answering) columns of the answer table being read
     answering: tuple[Item, Context] | None = None  # the answer heading the items now being read stand under
     letter = reply_letter(doc)
+    replies = bool(_SAYS_IT_REPLIES.search(doc.text[:OPENING_CHARS]))
     in_letter = False
     letter_context = Context("answers", "answers", *(paper.canonical(name) for name in letter)) if letter else Context()
     for i, (item, sdoc) in enumerate(zip(items, sdocs)):
@@ -277,7 +283,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                 out.extend(answer_rows(paper, item, sdoc, bases[i], letter_context, letter=True))
             continue
         if item.kind in ("section", "agenda_item", "paragraph") and answer_heading(sdoc.text) \
-                and item.item_id not in sections_over:  # a title over sections ("RESPONSE TO THE …") heads a whole paper
+                and item.item_id not in sections_over and (replies or not _INFORMATION_HEADING.match(sdoc.text)):  # a title over sections ("RESPONSE TO THE …") heads a whole paper
             answering = (item, Context("answers", "answers", "", paper.committee))  # "INFORMATION REQUESTED BY THE GROUP"
             continue
         if answering is not None and item.kind not in ITEM_KINDS and goes_on_answering(items, by_id, has_children, item,
