@@ -48,21 +48,10 @@ _TRACKER = ("extraction missed the action tracker's 'Update:' (only its 'Informa
             "as a restated request)")
 XFAIL: dict[tuple[str, str, str], str] = {
     # links: Tansfield, executive response table (PDF)
-    ("link", "The cost of £420,000 a year cannot be met", "reinstates discretionary transport for post-16 students"):
-        "linking: the Response cell of row 2 (the rejection) is extracted on its own and linked to nothing; "
-        "only the row's restated recommendation 'Reinstate discretionary post-16 transport…' reaches "
-        "Recommendation 2",
     ("link", "Officers will review every single-occupancy route from April 2025",
      "reviews the use of single-occupancy taxis"):
         "linking: the Response cell of row 5 is extracted on its own and linked to nothing; only the row's "
         "restated recommendation 'Review single-occupancy taxis…' reaches Recommendation 5",
-    ("link", "112 appeals were received in 2023/24", "how many appeals against a refusal of transport"):
-        "extraction missed request 4.1 ('The Group would like to know how many appeals…'); the table row is "
-        "extracted and links to nothing",
-    ("link", "Clause 14 of the contract lets the Council deduct",
-     "sought clarification on whether the contract with the main coach operator"):
-        "extraction missed request 4.3 ('The Group sought clarification on whether…'); the table row is "
-        "extracted and links to nothing",
     ("link", "The survey closed on 13 December 2024 with 1,840 replies", "results of the parent satisfaction survey"):
         "extraction missed request 4.5 ('The Group would also like to receive the results…'); the table row "
         "is extracted and links to nothing",
@@ -97,22 +86,7 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "extraction missed question 5 ('Will the Council put it back?'; only the heading 'Bus shelter on "
         "Canal Road' is kept, as a request); the Mayor's Response links to nothing",
     # links: Rudleigh, residents' forum table (PDF)
-    ("link", "The Waste Services Manager said that Sunday opening ended",
-     "asked whether the household recycling centre on Dock Street"):
-        "extraction missed the Response cell 'The Waste Services Manager said that Sunday opening ended…' "
-        "(a refusal with no cue word)",
-    ("link", "The Neighbourhood Manager undertook to find out",
-     "wanted to know who is responsible for cutting the overgrown verge"):
-        "extraction missed the Issue cell 'A resident wanted to know who is responsible…'; the response is "
-        "extracted and links to nothing",
-    ("link", "The grant was approved in December 2024 and will be paid in May 2025",
-     "asked for confirmation that the Forum's grant of £2,000"):
-        "extraction missed the Response cell 'The grant was approved in December 2024…'",
     # links: Ashmere, scrutiny minute and action tracker
-    ("link", "The Community Safety Manager confirmed that the wardens are authorised",
-     "Members sought clarification on whether the neighbourhood wardens could fine"):
-        "extraction missed the request 'Members sought clarification on whether…'; the answer is extracted "
-        "and links to nothing",
     ("link", "Reports fell by 7.5%, from 3,690 to 3,412",
      "A member asked whether the Partnership had met its target of a 10% reduction"): _TRACKER,
     ("link", "46 community protection notices were issued in 2023/24",
@@ -126,11 +100,8 @@ XFAIL: dict[tuple[str, str, str], str] = {
         _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
         "linked to nothing",
     # statuses
-    ("status", "", "how many appeals against a refusal of transport"): "extraction missed request 4.1",
     ("status", "", "requests a breakdown of spending on taxis and minibuses"):
         "status: 'answered', though the answer declines half of it ('A breakdown by school will not be published')",
-    ("status", "", "sought clarification on whether the contract with the main coach operator"):
-        "extraction missed request 4.3",
     ("status", "", "results of the parent satisfaction survey"): "extraction missed request 4.5",
     ("status", "", "Will the Mayor explain why they were closed"):
         _Q.format(n=1, kind="an action", h="Brookside Park toilets") + ", so it has no status",
@@ -141,16 +112,8 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "I would like to know whether Rudleigh will do the same in 2025/26"):
         _Q.format(n=4, kind="an action", h="Council tax and care leavers") + ", so it has no status",
     ("status", "", "Will the Council put it back"): "extraction missed question 5 ('Will the Council put it back?')",
-    ("status", "", "asked whether the household recycling centre on Dock Street"):
-        "outstanding because extraction missed the Response cell (a refusal)",
     ("status", "", "Residents raised concerns about speeding on Mill Lane"):
         "status: 'answered', though the answer is an undertaking ('A speed survey will be carried out in April')",
-    ("status", "", "wanted to know who is responsible for cutting the overgrown verge"):
-        "extraction missed the Issue cell 'A resident wanted to know who is responsible…'",
-    ("status", "", "asked for confirmation that the Forum's grant of £2,000"):
-        "outstanding because extraction missed the Response cell 'The grant was approved…'",
-    ("status", "", "Members sought clarification on whether the neighbourhood wardens could fine"):
-        "extraction missed the request 'Members sought clarification on whether…'",
     ("status", "", "A member asked whether the Partnership had met its target of a 10% reduction"):
         "'partly answered' (by the minute's undertaking and the tracker's restatement) because " + _TRACKER,
     ("status", "", "Members were concerned that residents in Riverside ward did not know how to report"):
@@ -158,8 +121,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "requests that officers provide the number of community protection notices"):
         "'partly answered' (only the tracker's restatement reaches it) because " + _TRACKER,
     ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
-        "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
-    ("status", "", "would like to know how the £12,000 received in licensing fines"):
         "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
 }
 
