@@ -87,12 +87,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "Canal Road' is kept, as a request); the Mayor's Response links to nothing",
     # links: Rudleigh, residents' forum table (PDF)
     # links: Ashmere, scrutiny minute and action tracker
-    ("link", "Reports fell by 7.5%, from 3,690 to 3,412",
-     "A member asked whether the Partnership had met its target of a 10% reduction"): _TRACKER,
-    ("link", "46 community protection notices were issued in 2023/24",
-     "requests that officers provide the number of community protection notices"): _TRACKER,
-    ("link", "Two of the five cameras were repaired in October 2024",
-     "seeks assurance that the town centre CCTV cameras"): _TRACKER,
     ("link", "£96,000 was spent on lighting and gates", "would like to know how the £150,000 Safer Streets grant was spent"):
         _TRACKER + "; resolution (d) 'would like to know how the £150,000…' is extracted as an assurance",
     ("link", "The figures are being taken from the new case management system",
@@ -118,8 +112,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "'partly answered' (by the minute's undertaking and the tracker's restatement) because " + _TRACKER,
     ("status", "", "Members were concerned that residents in Riverside ward did not know how to report"):
         "status: 'answered', though the answer is an undertaking ('a leaflet would be delivered … in October')",
-    ("status", "", "requests that officers provide the number of community protection notices"):
-        "'partly answered' (only the tracker's restatement reaches it) because " + _TRACKER,
     ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
         "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
 }

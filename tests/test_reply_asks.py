@@ -46,3 +46,29 @@ def test_asks_about_different_sums_do_not_restate_each_other_regression_licensin
     rows = _commitments(tmp_path, papers)
     ask = next(r for r in rows if "£12,000" in r["text"] and r["kind"] == "request")
     assert ask["answers"] == "" and ask["answer_method"] == ""
+
+
+TRACKER = """HARTWELL BOROUGH COUNCIL
+
+ACTION TRACKER – INFORMATION REQUESTED BY THE COMMITTEE
+
+Ref: 12/1
+Information requested: How many fixed penalty notices were issued in 2023/24
+Officer: Head of Environmental Services
+Update: 210 fixed penalty notices were issued in 2023/24.
+Status: Complete
+
+Ref: 12/2
+Information requested: Assurance that the broken bins in the park have been replaced
+Officer: Parks Manager
+Update: Four of the six bins were replaced in October. The other two are due to be fitted in March.
+Status: In progress
+"""
+
+
+def test_a_trackers_update_field_answers_its_record_regression_action_tracker_updates(tmp_path):
+    rows = _commitments(tmp_path, {"hartwell-2025-01-14-tracker.txt": TRACKER})
+    kinds = [(r["kind"], r["text"]) for r in rows if not r["text"].startswith(("ACTION TRACKER", "Information"))]
+    assert kinds == [("assurance", "Update: 210 fixed penalty notices were issued in 2023/24."),
+                     ("assurance", "Update: Four of the six bins were replaced in October."),
+                     ("assurance", "The other two are due to be fitted in March.")]

@@ -50,7 +50,8 @@ from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_e
 from .extract_paper import (LEAD_IN_END, Context, Paper, cue_lead_in, is_bare_name, is_title_line, lead_in_context,
                             looks_listed, paper_of)
 from .extract_reply import (answer_heading, answer_rows, answer_table_columns, answer_table_rows,
-                            closes_letter, goes_on_answering, is_heading_line, opens_letter, reply_letter)
+                            closes_letter, goes_on_answering, is_heading_line, opens_letter, record_answer,
+                            reply_letter)
 from .extract_rows import make_commitment, report_proposes
 from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
@@ -274,6 +275,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             continue
         elif table is not None:
             out.extend(answer_table_rows(paper, item, sdoc, bases[i], table, Context(addressee=paper.committee)))
+            continue
+        if item.kind == "paragraph" and record_answer(items, i):  # "Update: Reports fell by 7.5%…"
+            out.extend(answer_rows(paper, item, sdoc, bases[i], Context("answers", "answers", "", paper.committee)))
             continue
         if letter is not None and (opens_letter(sdoc.text) or closes_letter(sdoc.text)):
             in_letter = opens_letter(sdoc.text)  # "Dear Convener," … "Yours sincerely,"

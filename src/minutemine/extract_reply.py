@@ -195,3 +195,32 @@ def goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: se
         parent = items[by_id[parent]].parent_id
     return (item.parent_id == heading.parent_id and item.kind in ("paragraph", "bullet")
             and not is_heading_line(item.text) and heading.item_id not in has_children)
+
+
+# An action tracker prints each request as a record of "Field: value" lines; its "Update:" answers
+# the record's "Information requested:" (or "Action:", "Question:") a few lines above.
+_RECORD_ANSWER = re.compile(r"(?i)^\s*(?:update|response|progress|answer|outcome|officers?'? response|comments?)\s*:\s*\S")
+_RECORD_ASK = re.compile(r"(?i)^\s*(?:information requested|request(?:ed)?|question|action(?: agreed)?|recommendation)"
+                         r"\s*:\s*\S")
+RECORD_FIELDS = 6  # how far above its answer a record's asking field may be ("Officer:", "Due:" between)
+
+
+def record_answer(items: list[Item], i: int) -> bool:
+    """Item `i` is the answering field of a record whose asking field stands a few siblings above.
+
+    >>> rec = [Item(item_id=f"d/#{n}", doc_id="d", kind="paragraph", label_path=f"#{n}", text=t, parent_id="d/s",
+    ...             char_start=0, char_end=0) for n, t in enumerate([
+    ...     "Information requested: Breakdown of reports by ward", "Officer: Community Safety Manager",
+    ...     "Update: 46 notices were issued.", "Update: none yet."])]
+    >>> [record_answer(rec, n) for n in range(4)]
+    [False, False, True, False]
+    """
+    if not _RECORD_ANSWER.match(items[i].text):
+        return False
+    for j in range(i - 1, max(-1, i - RECORD_FIELDS - 1), -1):
+        if items[j].parent_id != items[i].parent_id or _RECORD_ANSWER.match(items[j].text):
+            return False  # another record's answer comes first: this one has no ask of its own
+        if _RECORD_ASK.match(items[j].text):
+            return True
+    return False
+
