@@ -52,9 +52,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
      "reviews the use of single-occupancy taxis"):
         "linking: the Response cell of row 5 is extracted on its own and linked to nothing; only the row's "
         "restated recommendation 'Review single-occupancy taxis…' reaches Recommendation 5",
-    ("link", "The survey closed on 13 December 2024 with 1,840 replies", "results of the parent satisfaction survey"):
-        "extraction missed request 4.5 ('The Group would also like to receive the results…'); the table row "
-        "is extracted and links to nothing",
     # links: Rudleigh, public questions
     ("link", "The toilets were closed on 8 November 2024", "Will the Mayor explain why they were closed"):
         _Q.format(n=1, kind="an action", h="Brookside Park toilets") + "; the Mayor's Response links to nothing",
@@ -96,7 +93,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     # statuses
     ("status", "", "requests a breakdown of spending on taxis and minibuses"):
         "status: 'answered', though the answer declines half of it ('A breakdown by school will not be published')",
-    ("status", "", "results of the parent satisfaction survey"): "extraction missed request 4.5",
     ("status", "", "Will the Mayor explain why they were closed"):
         _Q.format(n=1, kind="an action", h="Brookside Park toilets") + ", so it has no status",
     ("status", "", "Will the toilets stay open in the evening during the summer holidays"):

@@ -72,3 +72,11 @@ def test_a_trackers_update_field_answers_its_record_regression_action_tracker_up
     assert kinds == [("assurance", "Update: 210 fixed penalty notices were issued in 2023/24."),
                      ("assurance", "Update: Four of the six bins were replaced in October."),
                      ("assurance", "The other two are due to be fitted in March.")]
+
+
+def test_an_ask_with_also_between_would_and_like_is_a_request_regression_would_also_like_to_receive(tmp_path):
+    paper = REVIEW.replace("4.2 The Group requests", "4.2 The Group would also like to receive")
+    rows = _commitments(tmp_path, {"hartwell-2024-10-08-review.txt": paper})
+    assert [(r["kind"], r["text"][:45]) for r in rows if "The Group" in r["text"]] == [
+        ("request", "The Group would like to know how many appeals"),
+        ("request", "The Group would also like to receive a breakd")]
