@@ -37,7 +37,7 @@ from .link_choose import assign_restatements, break_mutual_links, one_reply_per_
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
 from .link_rows import Candidate, index_rows
-from .link_similarity import similarity_links
+from .link_similarity import cited_papers, fit_text_index, similarity_links
 from .link_status import statuses
 from .link_structure import structural_links
 from .models import Commitment, DocumentRow, Item, Link
@@ -73,6 +73,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     """
     rows = index_rows(items, commitments)
     items_by_id = {i.item_id: i for i in items}
+    rows.cited = cited_papers(documents, items)  # read by the similarity bonus and by reply order
+    rows.text_index = fit_text_index(rows, items_by_id)  # one fit, for similarity and reply order alike
     candidates: dict[int, list[Candidate]] = defaultdict(list)
     for source, target, method, score in structural_links(rows, items):
         candidates[source].append(Candidate(target, score, method))
@@ -81,7 +83,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):
         candidates[source].append(Candidate(target, score, method, reply))
-    for source, target, method, score in reply_order_links(rows, items, documents):  # needs similarity's index
+    for source, target, method, score in reply_order_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)

@@ -33,7 +33,7 @@ MAX_CELLS = 250_000  # paragraphs x asks of one pair of papers; larger pairs are
 
 def reply_order_links(rows: Rows, items: list[Item], documents: list[DocumentRow]):
     """Yield (row, ask row, method, score) for the paragraphs of a reply paper aligned with the asks it answers."""
-    cited = rows.cited  # set by link_similarity.similarity_links, which runs first
+    cited = rows.cited  # set by link.link_commitments before any evidence is gathered
     if not cited:
         return
     units_of: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # doc -> item -> rows
@@ -81,7 +81,7 @@ def _aligned_in_blocks(rows: Rows, units: list[list[int]], asks: list[int]) -> l
 
 def _aligned(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[list[int], int]]:
     """The (paragraph, ask) pairs of the best monotone alignment, each pair at least ALIGN_MIN_SIMILARITY alike."""
-    index = rows.text_index  # link_similarity's, over every row of the block
+    index = rows.text_index  # link_similarity.fit_text_index's, over every row of the block
     n, m = len(units), len(asks)
     similarity = np.zeros((n, m))
     for i, unit in enumerate(units):

@@ -18,7 +18,7 @@ import numpy as np
 
 from .answer_cues import (confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done,
                           refers_to_own_paper, same_body)
-from .link_numbered import NUMBERED_REPLY, list_number
+from .link_numbered import REPLY_HEADING_MAX_CHARS, list_number, reply_number
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
@@ -52,14 +52,19 @@ MAY_ANSWER_IN_PAPER = {k: (v - {"decision"} if k not in ASKING | {"decision"} el
 CONTEXT_PARENT_KINDS = {"request", "question", "recommendation", "resolution"}
 
 
+def fit_text_index(rows: Rows, items_by_id: dict[str, Item]) -> TextIndex | None:
+    """The TF-IDF index of each row's matching text: similarity links and reply order compare by it."""
+    if not rows.commitments:
+        return None
+    return TextIndex.fit([_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)])
+
+
 def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict[str, Item], threshold: float,
                       restatement_min: float):
     """Yield (source row, target row, method, score, reply) from text similarity inside each block."""
     if not rows.commitments:
         return
-    texts = [_matching_text(c, item, items_by_id) for c, item in zip(rows.commitments, rows.item)]
-    index = TextIndex.fit(texts)
-    rows.text_index = index  # link_order aligns replies with the same word weights
+    index = rows.text_index
     docs = {d.doc_id: d for d in documents}
     doc_code = {d: n for n, d in enumerate(sorted({c.doc_id for c in rows.commitments}))}
     days = [meeting_day_range(docs[c.doc_id].meeting_date if c.doc_id in docs else "") for c in rows.commitments]
@@ -79,7 +84,6 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                           for lead_in in (_lead_in(item, items_by_id) for item in rows.item)]),
     )
     rows.reply_number = _reply_numbers(rows, items_by_id)
-    rows.cited = cited_papers(documents, items_by_id.values())
     block_of_doc = story_blocks(documents, items_by_id.values())
     blocks: dict[str, list[int]] = defaultdict(list)
     for r, c in enumerate(rows.commitments):
@@ -136,9 +140,9 @@ def _reply_numbers(rows: Rows, items_by_id: dict[str, Item]) -> dict[int, str]:
     in_print_order = sorted(items_by_id.values(), key=lambda i: (i.doc_id, i.char_start, i.item_id))
     under: dict[str, str] = {}
     for before, item in zip(in_print_order, in_print_order[1:]):
-        m = NUMBERED_REPLY.match(before.text)
-        if m and before.doc_id == item.doc_id and len(before.text) < 100:
-            under[item.item_id] = m.group(1)
+        number = reply_number(before.text)
+        if number and before.doc_id == item.doc_id and len(before.text) < REPLY_HEADING_MAX_CHARS:
+            under[item.item_id] = number
     return {r: under[c.item_id] for r, c in enumerate(rows.commitments) if c.item_id in under}
 
 
