@@ -85,7 +85,8 @@ def schema() -> None:
 
 # Commands that live with the module they drive, so each can grow without touching this file.
 from .evaluate import eval_command  # noqa: E402
-from .query import query_command, show_command  # noqa: E402
+from .query import query_command  # noqa: E402
+from .show import show_command  # noqa: E402
 from .report import report_command  # noqa: E402
 
 main.add_command(query_command, "query")
