@@ -37,7 +37,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # processing a paper imports none of them.
 AFTER_CACHE_PREFIXES = ("link",)  # link.py and the link_*.py modules it is split into
 AFTER_CACHE = {"assemble.py", "manifest.py", "similarity.py", "answer_cues.py", "stories.py", "gold_match.py",
-               "store.py", "query.py", "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
+               "store.py", "query.py", "show.py", "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
 AFTER_CACHE_PATTERNS = {"linking.jsonl"}  # read by similarity.py and answer_cues.py only
 
 
