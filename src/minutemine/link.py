@@ -11,6 +11,9 @@ Evidence, strongest first (link_structure.py, then link_similarity.py):
   paper's numbered list of asks, once the wording shows which list (link_numbered.py);
 - **order** — a reply paper that names an earlier paper's meeting day ("your letter of
   28 November 2024") answers its asks point by point, in their order (link_order.py);
+- **reported** / **progress** — a later paper tells of an earlier meeting's decision,
+  dated ("In September 2024, the Committee approved …"), and reports the work done
+  on it since ("The OBC programme is currently in progress"): link_reported.py;
 - **restatement** — a later paper restates an earlier request in close wording; the
   restated request links to the original, so answers reach the original through it;
 - **tfidf** / **tfidf+structure** — text similarity (see `similarity.py`) within a
@@ -36,6 +39,7 @@ from collections import defaultdict
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
+from .link_reported import reported_decision_links
 from .link_rows import Candidate, index_rows
 from .link_similarity import cited_papers, fit_text_index, similarity_links
 from .link_status import statuses
@@ -84,6 +88,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
                                                                   restatement_min):
         candidates[source].append(Candidate(target, score, method, reply))
     for source, target, method, score in reply_order_links(rows, items, documents):
+        candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in reported_decision_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
