@@ -87,6 +87,20 @@ def test_progress_in_an_update_report_answers_the_decision_it_reports_on():
     assert linked["c:dec/d~1.1"].answers == "" and "c:dec/d~1.1" not in {c.answers for c in linked.values()}
 
 
+def test_work_reported_done_is_progress_whatever_its_kind_but_a_plan_is_not():
+    """Regression: "The Stage One proposal has been reviewed by officers in detail and incorporated into a
+    recommended approach" (Bristol update 2025-05-15), read as an action, was left unlinked; it reports work done
+    on the decision.  "A more detailed project plan will be produced" is a plan, progress on nothing yet."""
+    update = update_report()
+    update.add("9", "The Stage One proposal has been reviewed by officers in detail and incorporated into a "
+                    "recommended approach.", "paragraph", "action", actor="Officers")
+    update.add("10", "Following approval of this report, a more detailed project plan will be produced.",
+               "paragraph", "action", actor="Officers")
+    linked, _ = run(decision_record(), update)
+    assert (linked["c:upd/9"].answers, linked["c:upd/9"].answer_method) == ("c:dec/d~4.1", "progress")
+    assert linked["c:upd/10"].answers == ""
+
+
 def test_progress_sharing_only_the_projects_words_with_another_decision_stays_with_the_opening_one():
     """Regression: "the subsequent stages of modelling, scheme development, and OBC preparation were pushed back"
     (Bristol update 2026-03-19) went to "Stage One Development and OBC costs to be funded through CAZ funding …
@@ -158,6 +172,7 @@ def test_bristol_update_reports_reach_the_decisions_of_12_september_2024(bristol
     assert _answered(linked, "In September 2024, the Transport and Connectivity Committee approved").startswith(stage_one)
     assert _answered(linked, "It was agreed this would be funded from Clean Air Zone").startswith(caz)
     assert _answered(linked, "Work on the Supporting Studies and Information workstream").startswith(stage_one)
+    assert _answered(linked, "The Stage One proposal has been reviewed by officers").startswith(stage_one)
     assert _answered(linked, "officers have initiated the procurement process").startswith(procure)
     assert _answered(linked, "The development of the proposal is being funded with Clean Air Zone").startswith(caz)
     assert _answered(linked, "In September 2024, the Transport and Connectivity committee approved").startswith(stage_one)

@@ -13,7 +13,8 @@ Its wording is the report's own, so it is little like the record of the decision
   best worded of them (a shared sum counts); a decision right after it in the same
   paragraph ("It was agreed this would be funded …") tells of the same meeting.
 - **progress** — when a paper opens by reporting such a decision, the progress it
-  gives (its assurances) answers the decisions taken with it under the same item of
+  gives (its assurances, and work it reports done: "The Stage One proposal has been
+  reviewed by officers") answers the decisions taken with it under the same item of
   that meeting: the one it is worded most like, or, when it shares next to no words
   with any, the decision the paper opened with.  It is the weakest evidence kept, so
   any other link of the same answer wins.
@@ -26,6 +27,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
+from .answer_cues import vocabulary_pattern
 from .link_rows import Rows
 from .models import DocumentRow, Item
 from .similarity import topic_stems
@@ -166,8 +168,9 @@ def _progress_links(rows: Rows, in_print_order: list[int], opening: list[tuple[i
         background |= topic_stems(rows.commitments[r].text)
     start = rows.commitments[opening[0][0]].char_start
     for a in in_print_order:
-        if rows.role[a] != "assurance" or rows.commitments[a].char_start <= start:
-            continue
+        if rows.commitments[a].char_start <= start or not (rows.role[a] == "assurance" or rows.role[a] == "action" and (
+                vocabulary_pattern("reports_done").search(rows.commitments[a].text))):
+            continue  # a plan for later is progress on nothing yet
         own = topic_stems(rows.commitments[a].text) - background
         best, target = PROGRESS_MIN_SHARED_WORDS - 1, lead
         for t in group:
