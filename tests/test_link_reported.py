@@ -179,3 +179,42 @@ def test_bristol_update_reports_reach_the_decisions_of_12_september_2024(bristol
     for progress in ("The OBC programme is currently in progress", "Initial engagement with employer",
                      "The programme timeline has been adjusted", "As a result, the surveys and data collection"):
         assert _answered(linked, progress).startswith(stage_one), progress
+
+
+def test_minutes_approving_a_dated_meetings_minutes_report_on_none_of_its_decisions():
+    """Guard (found reading the rule, not on the corpus): "The minutes of the meeting held on 12 September 2024
+    were confirmed as a correct record" is dated before its meeting and names an earlier one, and the replies
+    the later minutes record are no progress on that meeting's decisions."""
+    record = decision_record()
+    record.add("d~6", "Decision taken", "section")
+    record.add("d~6#1", "The minutes of the previous meeting were agreed as accurate.", "paragraph", "decision",
+               parent="dec/d~6")
+    minutes = Paper("m25", "2025-05-15", body="Bristol City Council")
+    minutes.add("4", "The minutes of the meeting held on 12 September 2024 were confirmed as a correct record.",
+                "paragraph", "decision", actor=COMMITTEE, dates=["2024-09-12"])
+    minutes.add("5", "Officers confirmed that the bus lane would open in June.", "paragraph", "assurance",
+                actor="Officers")
+    linked, _ = run(record, minutes)
+    assert linked["c:m25/4"].answers == "" and linked["c:m25/5"].answers == ""
+
+
+def test_minutes_that_take_decisions_of_their_own_give_no_progress_links():
+    """Guard: minutes may tell of an earlier decision ("In September 2024, the Committee approved up to £1million
+    for the Stage One development …") and go on to decide and to reply to what is asked at their meeting; those
+    replies answer the asks, not the decision mentioned."""
+    minutes = update_report("Officers confirmed that the bus lane would open in June.")
+    minutes.add("9", "It was RESOLVED that the Committee approve the bus lane scheme.", "paragraph", "decision",
+                actor=COMMITTEE)
+    linked, _ = run(decision_record(), minutes)
+    assert linked["c:upd/1"].answers == "c:dec/d~4.1"  # the telling is still a restatement
+    assert linked["c:upd/2"].answers == ""
+
+
+def test_a_dated_decision_sharing_no_sum_needs_wording_of_its_own():
+    """Guard: a date and a shared sum name a decision; a decision of that month sharing a word or two and no
+    sum ("In September 2024, the Committee approved the route of the new cycle hub") is not restated."""
+    update = update_report(opening="In September 2024, the Transport and Connectivity Committee approved the "
+                                   "development of a walking route beside the Stage One cycle hub.")
+    update.commitments[0] = update.commitments[0].model_copy(update={"amounts_gbp": []})
+    linked, _ = run(decision_record(), update)
+    assert linked["c:upd/1"].answers == ""

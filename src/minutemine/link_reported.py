@@ -36,6 +36,9 @@ from .stories import meeting_day_range
 REPORTED_SCORE = 0.8  # a date that names the meeting and a decision worded alike: a restatement
 PROGRESS_SCORE = 0.5  # the least a kept link scores (link.THRESHOLD): anything else the answer has wins
 REPORTED_MIN_SIMILARITY = 0.1  # the report's own words: "approved up to £1 million for development of a WPL"
+# A date and a sum name a decision ("up to £1million" for "at a cost of up to £1m": 0.12 + 0.1); without
+# a shared sum the wording must say it on its own.
+REPORTED_MIN_SCORE = 0.2
 AMOUNTS_BONUS = 0.1  # the same sum restated ("up to £1million" for "at a cost of up to £1m")
 MIN_SIMILARITY = 0.05  # link_similarity.MIN_TEXT_SIMILARITY: a pair sharing next to no words is never linked
 PROGRESS_MIN_SHARED_WORDS = 2  # words of its own a progress line must share with another decision than the opening one
@@ -57,7 +60,8 @@ def reported_decision_links(rows: Rows, items: list[Item], documents: list[Docum
     for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
                                                                   rows.commitments[r].commitment_id)):
         rows_of[rows.commitments[r].doc_id].append(r)
-        if rows.role[r] == "decision" and not _NOTES.match(rows.commitments[r].text):
+        if rows.role[r] == "decision" and not _NOTES.match(rows.commitments[r].text) \
+                and not vocabulary_pattern("on_the_record").search(rows.commitments[r].text):
             decisions_of[rows.commitments[r].doc_id].append(r)
     decision_share = {doc: sum(rows.role[r] == "decision" for r in rs) / len(rs) for doc, rs in rows_of.items()}
     for doc in sorted(rows_of):
@@ -65,7 +69,11 @@ def reported_decision_links(rows: Rows, items: list[Item], documents: list[Docum
         for r, target in reported:
             yield r, target, "reported", REPORTED_SCORE
         opening = [(r, t) for r, t in reported if rows.commitments[r].char_start < OPENING_CHARS]
-        if opening:
+        # A report tells of decisions and reports on them; minutes take decisions of their own, and what
+        # is said at their meeting answers what is asked there, not a decision they mention.
+        told = {r for r, _ in reported}
+        takes_decisions = any(r not in told for r in decisions_of.get(doc, []))
+        if opening and not takes_decisions:
             yield from _progress_links(rows, rows_of[doc], opening, reported, items_by_id, decisions_of)
 
 
@@ -85,7 +93,7 @@ def _reported_decisions(rows: Rows, doc: str, in_print_order: list[int], days, d
         papers = _papers_of_days_named(c.dates, first_day, days, decisions_of)
         if papers:
             target = _best_decision(rows, r, sorted(t for doc in papers for t in decisions_of[doc]),
-                                    REPORTED_MIN_SIMILARITY, decision_share)
+                                    REPORTED_MIN_SIMILARITY, decision_share, REPORTED_MIN_SCORE)
         elif told is not None and told[0] == c.item_id and not c.dates:
             # "It was agreed this would be funded …" goes on telling of that meeting's item: one of its
             # decisions, however few words it shares with them
@@ -120,7 +128,8 @@ def _papers_of_days_named(dates: list[str], before: float, days, decisions_of) -
     return papers
 
 
-def _best_decision(rows: Rows, r: int, targets: list[int], min_similarity: float, decision_share) -> int | None:
+def _best_decision(rows: Rows, r: int, targets: list[int], min_similarity: float, decision_share,
+                   min_score: float = 0.0) -> int | None:
     """The decision of `targets` worded most like row `r` (a shared sum counts), if alike enough.
 
     Two records of one meeting (decision notice and minutes) word a decision the same;
@@ -134,6 +143,8 @@ def _best_decision(rows: Rows, r: int, targets: list[int], min_similarity: float
         if sim < min_similarity:
             continue
         score = sim + (AMOUNTS_BONUS if not rows.amounts[r].isdisjoint(rows.amounts[t]) else 0.0)
+        if score < min_score:
+            continue
         key = (-round(score, 4), -decision_share[rows.commitments[t].doc_id], rows.commitments[t].commitment_id)
         if best is None or key < best[0]:
             best = (key, t)
