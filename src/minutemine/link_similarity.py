@@ -195,13 +195,19 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None
         return ("tfidf+structure" if evidence else "tfidf"), score, True
     if source_role in ASKING and "asked" in evidence:
+        if target_role == "recommendation":
+            # A proposal put to a body is answered by its decision on it; the body's later asks
+            # ("Members suggested CAZ funds could alternatively support subsidised bus services",
+            # Bristol minutes 2025-10-23, against the 2024 report's "OBC costs to be funded through
+            # CAZ funding") are asks of their own.
+            return None
         return "tfidf+structure", score, True  # the body asked replies, even when it repeats the words
     if source_role in ASKING and target_role in ASKING and similarity >= restatement_min:
         if is_just_a_name(a.text, q) or rows.says_names_only(s) or rows.says_names_only(t):
             return None  # "Wellbeing and Overview Scrutiny Committee" in a list names the body, asks nothing
         if "reports_to" in evidence:
             return None  # asking the body that asked is a reply or a new ask, never the same ask again
-        if is_person_name(a.actor) and is_person_name(q.actor) and not same_body(a.actor, q.actor):
+        if _named_person(a.actor) and _named_person(q.actor) and not same_body(a.actor, q.actor):
             return None  # one resident's petition or question is not another's, however alike the wording
         if refers_to_own_paper(a.text) or refers_to_own_paper(q.text):
             return None  # every update report "notes this update report": each its own
@@ -211,6 +217,20 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
     return ("tfidf+structure" if evidence else "tfidf"), score, False
+
+
+_TITLED_NAME = re.compile(r"^(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}$",
+                          re.IGNORECASE)
+
+
+def _named_person(actor: str) -> bool:
+    """A person by name, with a title and a surname alone too: two councillors' amendments are two asks.
+
+    >>> [_named_person(a) for a in ("Councillor Coombes", "Cllr Rob Bryher", "Alison Bramall", "Officers",
+    ...                             "Transport and Connectivity Policy Committee", "Councillor")]
+    [True, True, True, False, False, False]
+    """
+    return is_person_name(actor) or bool(_TITLED_NAME.match(actor.strip()))
 
 
 def _record_papers(rows: Rows) -> dict[str, bool]:

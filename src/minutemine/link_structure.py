@@ -49,6 +49,7 @@ class _Tree:
     previous: dict[str, Item]  # item -> the item printed just before it in its paper
     first_on_item: dict[str, int]  # item -> the first row read in it
     asking_on_item: dict[str, list[int]]  # item -> rows read in it that ask or recommend (an amendment moved)
+    previous_row: dict[int, int]  # row -> the row read just before it in the same item
 
 
 def structural_links(rows: Rows, items: list[Item]):
@@ -71,6 +72,8 @@ def structural_links(rows: Rows, items: list[Item]):
         c, item = rows.commitments[r], rows.item[r]
         earlier_here = [a for a in tree.asks_on_item.get(c.item_id, []) if rows.commitments[a].char_start < c.char_start]
         target = earlier_here[-1] if earlier_here else None
+        if target is not None and _continues_the_ask(rows, tree, r, target):
+            continue
         for ancestor in ancestors(item, items_by_id):
             if target is not None:
                 break
@@ -132,15 +135,28 @@ def _build_tree(rows: Rows, items: list[Item]) -> _Tree:
         if before.doc_id == item.doc_id:
             previous[item.item_id] = before
     first_on_item: dict[str, int] = {}
+    previous_row: dict[int, int] = {}
+    last_on_item: dict[str, int] = {}
     for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
                                                                   rows.commitments[r].commitment_id)):
-        first_on_item.setdefault(rows.commitments[r].item_id, r)
+        item_id = rows.commitments[r].item_id
+        first_on_item.setdefault(item_id, r)
+        if item_id in last_on_item:
+            previous_row[r] = last_on_item[item_id]
+        last_on_item[item_id] = r
     asking_on_item: dict[str, list[int]] = defaultdict(list)
     for r, role in enumerate(rows.role):
         if role in ASKING:
             asking_on_item[rows.commitments[r].item_id].append(r)
     return _Tree(children, position, asks_on_item, first_said, question_of_heading, headings_of_doc, previous,
-                 first_on_item, asking_on_item)
+                 first_on_item, asking_on_item, previous_row)
+
+
+def _continues_the_ask(rows: Rows, tree: _Tree, r: int, ask: int) -> bool:
+    """Whether row `r` goes on in the voice of the ask printed just before it: "They stressed that …" right
+    after "Members highlighted …" is the members speaking again, not a reply to them."""
+    return tree.previous_row.get(r) == ask and bool(_vocabulary_pattern("continues_speaker").match(
+        rows.commitments[r].text))
 
 
 def _ask_whose_sentence_it_ends(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
@@ -153,7 +169,8 @@ def _ask_whose_sentence_it_ends(rows: Rows, tree: _Tree, r: int, item: Item) -> 
     before = tree.previous.get(item.item_id)
     if before is None or tree.first_on_item.get(item.item_id) != r or not tree.asks_on_item.get(before.item_id):
         return None
-    if before.text.rstrip().endswith((".", ";", ":", "?", "!", ")")) or item.kind in ("agenda_item", "section"):
+    # A new bullet is a new point, punctuated or not (Worcestershire's minute ends no bullet with a full stop).
+    if before.text.rstrip().endswith((".", ";", ":", "?", "!", ")")) or item.kind in ("agenda_item", "section", "bullet"):
         return None
     ask = tree.asks_on_item[before.item_id][-1]
     # A questioner's heading has no full stop either; its replies follow it in sequence.

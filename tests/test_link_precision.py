@@ -1,0 +1,135 @@
+"""Regression tests for wrong links in the Bristol and Worcestershire minutes (issue #4, precision): each a tiny
+fixture in the minutes' wording, then the real papers that showed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_link import Paper, run
+
+from minutemine.link import link_commitments
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+COMMITTEE = "Transport and Connectivity Policy Committee"
+
+
+def _same_item(paper: Paper, item_id: str, text: str, kind: str, **fields) -> str:
+    """A second commitment read in the item `item_id` (a bullet of two sentences)."""
+    last = paper.commitments[-1]
+    start = last.char_end + 1
+    commitment_id = f"c:{item_id}#2"
+    paper.commitments.append(last.model_copy(update={"commitment_id": commitment_id, "kind": kind, "text": text,
+                                                     "char_start": start, "char_end": start + len(text), **fields}))
+    return commitment_id
+
+
+def test_they_after_an_ask_is_the_askers_speaking_not_a_reply():
+    """Regression: "Members highlighted the potential impacts on workers … They stressed that any proposed exemptions
+    … would need to be communicated early" (Bristol minutes 2026-03-19, one bullet) was read as officers' reply to
+    the members' concern; "They" goes on in the members' voice.  "They were advised that …" is a reply."""
+    minutes = Paper("m26", "2026-03-19", body="Bristol City Council")
+    points = minutes.add("10#2", "During discussion, Members raised the following points:")
+    bullet = minutes.add("10#2#4", "Members highlighted the potential impacts on workers, including any risk to jobs "
+                                   "or business relocation.", "bullet", "request", parent=points, actor=COMMITTEE)
+    stressed = _same_item(minutes, bullet, "They stressed that any proposed exemptions or boundary changes would "
+                                           "need to be communicated early.", "assurance", actor="Officers")
+    advised = minutes.add("10#2#5", "Members asked how many businesses had replied to the survey.", "bullet", "request",
+                          parent=points, actor=COMMITTEE)
+    were_advised = _same_item(minutes, advised, "They were advised that ninety-two businesses had replied.",
+                              "assurance", actor="Officers")
+    linked, _ = run(minutes)
+    assert linked[stressed].answers == ""
+    assert linked[were_advised].answers == f"c:{advised}"
+
+
+def test_a_new_bullet_does_not_go_on_with_the_unpunctuated_bullet_above():
+    """Regression: Worcestershire's minute ends no bullet with a full stop, so the bullet "there were two main
+    options which would be considered for the Director of Children's Services role" was read as the rest of the
+    bullet above ("in terms of how long … the Statutory Direction would remain in force"), split by layout, and as
+    its answer.  A layout split goes on in a paragraph with no bullet of its own."""
+    minutes = Paper("wor", "2018-02-21", body="Worcestershire County Council")
+    points = minutes.add("3", "In the ensuing discussion, the following main points were made:")
+    asked = minutes.add("3#7", "in terms of how long it was envisaged that the Statutory Direction would remain in "
+                               "force, the Assistant Director advised that it would remain in place whilst the "
+                               "Authority were inadequate", "bullet", "request", parent=points, actor="Scrutiny Panel")
+    minutes.commitments[-1] = minutes.commitments[-1].model_copy(update={
+        "text": "in terms of how long it was envisaged that the Statutory Direction would remain in force"})
+    _same_item(minutes, asked, "the Assistant Director advised that it would remain in place whilst the Authority "
+                               "were inadequate", "assurance", actor="Assistant Director")
+    minutes.add("3#8", "there were two main options which would be considered for the Director of Children's "
+                       "Services role", "bullet", "assurance", parent=points, actor="Officers")
+    linked, _ = run(minutes)
+    assert linked["c:wor/3#7#2"].answers == "c:wor/3#7"
+    assert linked["c:wor/3#8"].answer_method != "tree"
+
+
+def test_one_councillors_amendment_does_not_restate_anothers():
+    """Regression: "An amendment was moved by Councillor Coombes as follows:" (Bristol minutes 2025-05-15) was taken
+    for a restatement of "Councillor Rippington moved an amendment to the report as follows" (minutes 2024-09-12):
+    two councillors named by title and surname alone, two amendments."""
+    earlier = Paper("m24", "2024-09-12", body="Bristol City Council")
+    earlier.add("7#4", "Councillor Rippington moved an amendment to the report as follows", "paragraph",
+                "recommendation", actor="Councillor Rippington")
+    later = Paper("m25", "2025-05-15", body="Bristol City Council")
+    later.add("10#6", "An amendment was moved by Councillor Coombes as follows:", "paragraph", "recommendation",
+              actor="Councillor Coombes")
+    linked, _ = run(earlier, later)
+    assert linked["c:m25/10#6"].answers == ""
+
+
+def test_a_later_ask_of_the_committee_does_not_reply_to_a_recommendation_put_to_it():
+    """Regression: "Members suggested CAZ funds could alternatively support subsidised bus services and a timeframe
+    was requested for when the funds could be repaid" (Bristol minutes 2025-10-23) was linked as the committee's
+    reply to the 2024 report's recommendation "Stage One Development and OBC costs to be funded through CAZ funding to
+    be repaid from subsequent income" put to it: a proposal is answered by the decision on it."""
+    report = Paper("rep", "2024-09-12", body="Bristol City Council")
+    report.add("2", "Stage One Development and OBC costs to be funded through CAZ funding to be repaid from "
+                    "subsequent income generated from the scheme.", "recommendation", "recommendation",
+               addressee=COMMITTEE)
+    report.add("3", "Authorises the Executive Director to procure and award the contracts for Stage One.",
+               "recommendation", "recommendation", addressee=COMMITTEE)
+    report.add("4", "Notes the feasibility study of a Workplace Parking Levy for the city.", "recommendation",
+               "recommendation", addressee=COMMITTEE)
+    minutes = Paper("m2510", "2025-10-23", body="Bristol City Council")
+    minutes.add("10#3", "Members asked about the engagement with employers on the survey.", "bullet", "request",
+                actor=COMMITTEE)
+    minutes.add("10#4#1", "Members suggested CAZ funds could alternatively support subsidised bus services and a "
+                          "timeframe was requested for when the funds could be repaid.", "bullet", "request",
+                actor=COMMITTEE)
+    # The real pair is alike enough in the corpus's vocabulary (0.25 and more); with a bar this tiny fixture's
+    # wording passes too, the rule alone must keep them apart.
+    linked, _ = link_commitments([report.row, minutes.row], report.items + minutes.items,
+                                 report.commitments + minutes.commitments, restatement_min=0.2)
+    assert {c.commitment_id: c.answers for c in linked}["c:m2510/10#4#1"] == ""
+
+
+@pytest.fixture(scope="module")
+def corpus_papers():
+    from minutemine.pipeline import process_file
+
+    names = ["pdf/bristol-tcpc-minutes-2024-09-12.pdf", "pdf/bristol-tcpc-minutes-2025-05-15.pdf",
+             "pdf/bristol-tcpc-minutes-2025-10-23.pdf", "pdf/bristol-tcpc-minutes-2026-03-19.pdf",
+             "pdf/bristol-wpl-committee-report-2024-09-12.pdf", "worcestershire-2018-alternative-delivery-model-minute.txt"]
+    results = [process_file(CORPUS / name) for name in names]
+    linked, _ = link_commitments([r.document for r in results], [i for r in results for i in r.items],
+                                 [c for r in results for c in r.commitments])
+    return {c.commitment_id: c for c in linked}
+
+
+def _answers(linked: dict, start: str) -> str:
+    hits = [c for c in linked.values() if c.text.startswith(start)]
+    assert len(hits) == 1, (start, len(hits))
+    return linked[hits[0].answers].text if hits[0].answers else ""
+
+
+@pytest.mark.slow
+def test_the_minutes_wrong_links_stay_unmade(corpus_papers):
+    linked = corpus_papers
+    assert _answers(linked, "They streesed that any proposed exemptions") == ""  # sic: the minutes' spelling
+    assert not _answers(linked, "there were two main options").startswith("in terms of how long")
+    assert _answers(linked, "An amendment was moved by Councillor Coombes") == ""
+    assert _answers(linked, "Members suggested CAZ funds could alternatively") == ""
+    # the links next to them are kept
+    assert _answers(linked, "the Assistant Director advised that it would remain in place").startswith(
+        "in terms of how long it was envisaged")
