@@ -61,6 +61,8 @@ def test_an_answer_that_withheld_part_of_what_was_asked_was_counted_as_answered(
     # a refusal that is the whole answer is an answer
     whole = forum_point("A crossing will not be provided, because the road is too narrow.")
     assert whole["c:forum/7"].status == "answered"
+    reasons = forum_point("Figures by age of casualty cannot be provided. People could be identified from them.")
+    assert reasons["c:forum/7"].status == "answered"
 
 
 def _rows(*answers: tuple[str, str]) -> Rows:
@@ -104,3 +106,20 @@ def test_bristol_2026_briefing_request_answered_by_an_action_note_is_partly_answ
     note = [c for c in linked if c.text.startswith("(ACTION: PCO to arrange")]
     assert [c.answers for c in note] == [request[0].commitment_id]
     assert request[0].status == "partly answered"
+
+
+def test_every_undertaking_and_withholding_pattern_is_seen_by_the_quick_check():
+    """The matcher runs only on answers the quick word check lets through: every pattern that can make an
+    answer an undertaking or a withholding must hold one of its words, or it would never be matched."""
+    from minutemine.answer_cues import _MAY_UNDERTAKE_OR_DECLINE
+    from minutemine.nlp import read_patterns
+
+    def words(token: dict) -> list[str]:
+        lower = token.get("LOWER", "")
+        return lower["IN"] if isinstance(lower, dict) and "IN" in lower else [lower] if isinstance(lower, str) else []
+
+    for record in read_patterns("status"):
+        if record["label"] in ("future_action", "declines"):
+            required = [token for token in record["pattern"] if token.get("OP") not in ("?", "*")]
+            assert any(all(_MAY_UNDERTAKE_OR_DECLINE.search(w) for w in words(token))
+                       and words(token) for token in required), record["id"]

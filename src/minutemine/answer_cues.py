@@ -192,6 +192,8 @@ def names_only(c: Commitment) -> bool:
 
 # --- What an answer gives: a fact, only an undertaking, or part withheld (patterns/status.jsonl) ---
 
+# Every undertaking and withholding pattern in patterns/status.jsonl holds one of these words.
+_MAY_UNDERTAKE_OR_DECLINE = re.compile(r"\b(?:will|would|shall|being|not|cannot|unable)\b|n['’]t\b", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "must", "to"})
 
 
@@ -211,6 +213,15 @@ def _status_matcher():
     return nlp, matcher
 
 
+def _quick_sentence_cues(text: str) -> tuple[frozenset[str], ...]:
+    """`_sentence_cues`, or one sentence with no cues when no undertaking or withholding can match.
+
+    Most answers hold none of the words every such pattern needs, and spaCy need not be
+    run on them (the link stage sees tens of thousands).
+    """
+    return _sentence_cues(text) if _MAY_UNDERTAKE_OR_DECLINE.search(text) else (frozenset(),)
+
+
 @lru_cache(maxsize=100_000)
 def _sentence_cues(text: str) -> tuple[frozenset[str], ...]:
     """Per sentence of `text`, the labels of patterns/status.jsonl it holds, in order.
@@ -220,7 +231,7 @@ def _sentence_cues(text: str) -> tuple[frozenset[str], ...]:
     A `fact` right after a modal ("will have been") is part of the future, not a fact.
     """
     nlp, matcher = _status_matcher()
-    doc = nlp(text)
+    doc = nlp(text.replace("’", "'"))  # the patterns spell "n't" with a plain apostrophe
     found: list[set[str]] = [set() for _ in doc.sents]
     sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     actions: dict[int, int] = {}
@@ -258,22 +269,26 @@ def only_undertakes(text: str) -> bool:
     >>> only_undertakes("The full equality impact assessment is enclosed. It will be updated and published in March 2025.")
     False
     """
-    sentences = _sentence_cues(text)
+    sentences = _quick_sentence_cues(text)
     return bool(sentences) and all("undertaking" in s and "fact" not in s for s in sentences)
 
 
 def declines_part(texts: list[str]) -> bool:
     """Whether answers hold back part of what was asked ("… will not be published") while giving the rest.
 
-    A refusal that is the whole answer is an answer; one beside information given is part of one.
+    The rest given is information: a figure, or where it is set out.  A refusal with no
+    information beside it, however many sentences of reasons it has, refuses the whole ask.
 
     >>> declines_part(["Spending by district is set out in Annex 1. A breakdown by school will not be published."])
     True
-    >>> declines_part(["A breakdown by school will not be published, because pupils could be identified."])
+    >>> declines_part(["Spending by district was £9.8m.", "A breakdown by school cannot be provided."])
+    True
+    >>> declines_part(["A breakdown by school will not be published.", "Pupils using a route could be identified."])
     False
     >>> declines_part(["Sunday opening ended in April 2024, and there are no plans to bring it back."])
     False
     """
+    if not any("declines" in s for text in texts for s in _quick_sentence_cues(text)):
+        return False
     sentences = [s for text in texts for s in _sentence_cues(text)]
-    withheld = sum("declines" in s for s in sentences)
-    return 0 < withheld < len(sentences)
+    return any("gives_information" in s and "declines" not in s for s in sentences)
