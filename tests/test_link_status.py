@@ -65,6 +65,22 @@ def test_an_answer_that_withheld_part_of_what_was_asked_was_counted_as_answered(
     assert reasons["c:forum/7"].status == "answered"
 
 
+def test_a_bare_acceptance_or_a_partial_one_was_counted_as_answered():
+    """An executive response table answers with "Accepted" or "Partially accepted" (second held-out set): on its
+    own an acceptance undertakes what was asked, still to be done, and a partial one refuses or defers the rest."""
+    assert forum_point("Agreed.")["c:forum/7"].status == "partly answered"
+    assert forum_point("Agreed. The crossing was installed in January.")["c:forum/7"].status == "answered"
+    assert forum_point("Partially accepted: a zebra crossing was installed in January.")["c:forum/7"].status \
+        == "partly answered"
+
+
+def test_an_answer_still_to_come_was_counted_as_answered():
+    """"The figures will be provided to Members" and "The review has not yet concluded" promise an answer
+    rather than give one (no month to make them undertakings): partly answered, as "would be provided" was."""
+    assert forum_point("The figures will be provided to Members.")["c:forum/7"].status == "partly answered"
+    assert forum_point("The road safety review has not yet concluded.")["c:forum/7"].status == "partly answered"
+
+
 def _rows(*answers: tuple[str, str]) -> Rows:
     """Rows of one request (row 0, in September 2024) and its answers as (text, meeting date)."""
     texts = [("Members asked whether the target had been met.", "2024-09-17"), *answers]

@@ -193,7 +193,8 @@ def names_only(c: Commitment) -> bool:
 # --- What an answer gives: a fact, only an undertaking, or part withheld (patterns/status.jsonl) ---
 
 # Every undertaking and withholding pattern in patterns/status.jsonl holds one of these words.
-_MAY_UNDERTAKE_OR_DECLINE = re.compile(r"\b(?:will|would|shall|being|not|cannot|unable)\b|n['’]t\b", re.IGNORECASE)
+_MAY_UNDERTAKE_OR_DECLINE = re.compile(r"\b(?:will|would|shall|being|not|cannot|unable|accepted|agreed|supported|"
+                                       r"approved|partially|partly|part)\b|n['’]t\b", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "must", "to"})
 
 
@@ -244,6 +245,11 @@ def _sentence_cues(text: str) -> tuple[frozenset[str], ...]:
                 found[n].add("undertaking")
         elif label == "fact" and start > 0 and doc[start - 1].lower_ in _MODALS:
             continue
+        elif label == "acceptance":
+            # "Accepted" as the whole sentence: what was asked will be done, not yet done.
+            sentence = [t.i for t in doc[start].sent if not t.is_punct]
+            if sentence and sentence[0] == start and sentence[-1] < end:
+                found[n].add("undertaking")
         else:
             found[n].add(label)
     for n, start in actions.items():
@@ -268,6 +274,8 @@ def only_undertakes(text: str) -> bool:
     False
     >>> only_undertakes("The full equality impact assessment is enclosed. It will be updated and published in March 2025.")
     False
+    >>> [only_undertakes(t) for t in ("Agreed.", "Accepted in principle", "Agreed. The form opened in January.")]
+    [True, True, False]
     """
     sentences = _quick_sentence_cues(text)
     return bool(sentences) and all("undertaking" in s and "fact" not in s for s in sentences)
@@ -287,8 +295,13 @@ def declines_part(texts: list[str]) -> bool:
     False
     >>> declines_part(["Sunday opening ended in April 2024, and there are no plans to bring it back."])
     False
+    >>> declines_part(["Partially accepted", "A plain English version was published in January 2025."])
+    True
     """
-    if not any("declines" in s for text in texts for s in _quick_sentence_cues(text)):
+    quick = [s for text in texts for s in _quick_sentence_cues(text)]
+    if any("in_part" in s for s in quick):  # "Partially accepted"
+        return True
+    if not any("declines" in s for s in quick):
         return False
     sentences = [s for text in texts for s in _sentence_cues(text)]
     return any("gives_information" in s and "declines" not in s for s in sentences)
