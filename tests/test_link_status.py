@@ -135,7 +135,7 @@ def test_every_undertaking_and_withholding_pattern_is_seen_by_the_quick_check():
         return lower["IN"] if isinstance(lower, dict) and "IN" in lower else [lower] if isinstance(lower, str) else []
 
     for record in read_patterns("status"):
-        if record["label"] in ("future_action", "declines"):
+        if record["label"] in ("future_action", "declines", "acceptance", "in_part"):
             required = [token for token in record["pattern"] if token.get("OP") not in ("?", "*")]
             assert any(all(_MAY_UNDERTAKE_OR_DECLINE.search(w) for w in words(token))
                        and words(token) for token in required), record["id"]

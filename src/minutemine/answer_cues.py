@@ -192,7 +192,8 @@ def names_only(c: Commitment) -> bool:
 
 # --- What an answer gives: a fact, only an undertaking, or part withheld (patterns/status.jsonl) ---
 
-# Every undertaking and withholding pattern in patterns/status.jsonl holds one of these words.
+# Every pattern of patterns/status.jsonl that can make an answer less than a full one (an
+# undertaking, an acceptance, a part withheld or accepted) holds one of these words.
 _MAY_UNDERTAKE_OR_DECLINE = re.compile(r"\b(?:will|would|shall|being|not|cannot|unable|accepted|agreed|supported|"
                                        r"approved|partially|partly|part)\b|n['’]t\b", re.IGNORECASE)
 _MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "must", "to"})

@@ -65,16 +65,16 @@ def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, It
     return {r: status(r) for r, role in enumerate(rows.role) if role in ASKING}
 
 
-
 def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
     """Whether `answers` (rows answering one `request`) answer it in full.
 
     Some must state a fact or refuse: an answer made only of undertakings ("A speed survey
     will be carried out in April") is a promise, unless an assurance about the future was
-    what was asked ("an assurance that the mobile library will continue to visit").  None may leave the rest to come: a deferral
-    ("the full report is being finalised and will be presented in September") beside facts
-    is an answer in part, unless a later paper's facts have kept the promise (minutes that
-    "undertook to provide the figures", then a tracker's update giving them).  Nor may they
+    what was asked ("an assurance that the mobile library will continue to visit").  None
+    may leave the rest to come: a deferral ("the full report is being finalised and will be
+    presented in September") beside facts is an answer in part, unless a later paper's facts
+    have kept the promise (minutes that "undertook to provide the figures", then a tracker's
+    update giving them).  Nor may they
     hold back part of what was asked ("A breakdown by school will not be published").
     """
     texts = [rows.commitments[a].text for a in answers]
