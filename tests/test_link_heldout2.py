@@ -91,8 +91,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
         "linked to nothing",
     # statuses
-    ("status", "", "requests a breakdown of spending on taxis and minibuses"):
-        "status: 'answered', though the answer declines half of it ('A breakdown by school will not be published')",
     ("status", "", "Will the Mayor explain why they were closed"):
         _Q.format(n=1, kind="an action", h="Brookside Park toilets") + ", so it has no status",
     ("status", "", "Will the toilets stay open in the evening during the summer holidays"):
@@ -102,12 +100,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "I would like to know whether Rudleigh will do the same in 2025/26"):
         _Q.format(n=4, kind="an action", h="Council tax and care leavers") + ", so it has no status",
     ("status", "", "Will the Council put it back"): "extraction missed question 5 ('Will the Council put it back?')",
-    ("status", "", "Residents raised concerns about speeding on Mill Lane"):
-        "status: 'answered', though the answer is an undertaking ('A speed survey will be carried out in April')",
-    ("status", "", "A member asked whether the Partnership had met its target of a 10% reduction"):
-        "'partly answered' (by the minute's undertaking and the tracker's restatement) because " + _TRACKER,
-    ("status", "", "Members were concerned that residents in Riverside ward did not know how to report"):
-        "status: 'answered', though the answer is an undertaking ('a leaflet would be delivered … in October')",
     ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
         "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
 }

@@ -1,7 +1,8 @@
 """Small judgements about the wording of requests and answers, used by the link stage.
 
 Each is a pure function of text (and names) so it can be read, doctested and
-changed on its own; the word lists behind them are in patterns/linking.jsonl.
+changed on its own; the word lists behind them are in patterns/linking.jsonl, and the
+token patterns that tell an undertaking or a withheld part from a fact in patterns/status.jsonl.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ def defers(text: str) -> bool:
     >>> [defers(t) for t in ("ACTION: Officers to provide cost information to the participant in writing.",
     ...                      "Officers advised that this information would be shared.",
     ...                      "This was suggested as a topic for above Task & Finish Group.",
-    ...                      "Officers confirmed that teams had visited the area to carry out the assessments.")]
-    [True, True, True, False]
+    ...                      "Officers confirmed that teams had visited the area to carry out the assessments.",
+    ...                      "(ACTION: PCO to arrange Members' briefing sessions.)")]
+    [True, True, True, False, True]
     """
     return bool(_deferral_pattern().search(text))
 
@@ -96,6 +98,17 @@ def confirms_what_was_asked(answer: str, request: str) -> bool:
     False
     """
     return _says("gives_assurance", answer) and _says("asks_assurance", request)
+
+
+def asks_for_assurance(request: str) -> bool:
+    """Whether a request asks for an assurance or a confirmation, which a promise about the future gives.
+
+    >>> asks_for_assurance("Members asked for an assurance that the mobile library will continue to visit")
+    True
+    >>> asks_for_assurance("Residents raised concerns about speeding on Mill Lane")
+    False
+    """
+    return _says("asks_assurance", request)
 
 
 @lru_cache(maxsize=100_000)
@@ -175,3 +188,121 @@ def names_only(c: Commitment) -> bool:
         if name:
             text = text.replace(name, " ")
     return len(content_words(text)) < 2
+
+
+# --- What an answer gives: a fact, only an undertaking, or part withheld (patterns/status.jsonl) ---
+
+# Every pattern of patterns/status.jsonl that can make an answer less than a full one (an
+# undertaking, an acceptance, a part withheld or accepted) holds one of these words.
+_MAY_UNDERTAKE_OR_DECLINE = re.compile(r"\b(?:will|would|shall|being|not|cannot|unable|accepted|agreed|supported|"
+                                       r"approved|partially|partly|part)\b|n['’]t\b", re.IGNORECASE)
+_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "must", "to"})
+
+
+@cache
+def _status_matcher():
+    # Built once per process: token patterns over a blank English tokenizer, no model.
+    import spacy
+    from spacy.matcher import Matcher
+
+    from .nlp import read_patterns
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    matcher = Matcher(nlp.vocab)
+    for record in read_patterns("status"):
+        matcher.add(record["label"], [record["pattern"]])
+    return nlp, matcher
+
+
+def _quick_sentence_cues(text: str) -> tuple[frozenset[str], ...]:
+    """`_sentence_cues`, or one sentence with no cues when no undertaking or withholding can match.
+
+    Most answers hold none of the words every such pattern needs, and spaCy need not be
+    run on them (the link stage sees tens of thousands).
+    """
+    return _sentence_cues(text) if _MAY_UNDERTAKE_OR_DECLINE.search(text) else (frozenset(),)
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_cues(text: str) -> tuple[frozenset[str], ...]:
+    """Per sentence of `text`, the labels of patterns/status.jsonl it holds, in order.
+
+    `future_action` counts only with a `future_time` after it in the same sentence: an
+    undertaking has a when ("will be carried out in April"); "will be at no cost" has none.
+    A `fact` right after a modal ("will have been") is part of the future, not a fact.
+    """
+    nlp, matcher = _status_matcher()
+    doc = nlp(text.replace("’", "'"))  # the patterns spell "n't" with a plain apostrophe
+    found: list[set[str]] = [set() for _ in doc.sents]
+    sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    actions: dict[int, int] = {}
+    for match_id, start, end in matcher(doc):
+        label, n = nlp.vocab.strings[match_id], sentence_of[start]
+        if label == "future_action":
+            actions.setdefault(n, start)
+        elif label == "future_time":
+            if n in actions and actions[n] < start:
+                found[n].add("undertaking")
+        elif label == "fact" and start > 0 and doc[start - 1].lower_ in _MODALS:
+            continue
+        elif label == "acceptance":
+            # "Accepted" as the whole sentence: what was asked will be done, not yet done.
+            sentence = [t.i for t in doc[start].sent if not t.is_punct]
+            if sentence and sentence[0] == start and sentence[-1] < end:
+                found[n].add("undertaking")
+        else:
+            found[n].add(label)
+    for n, start in actions.items():
+        # Work in progress ("the results are being analysed") needs no when.
+        if doc[start].lower_ in ("is", "are"):
+            found[n].add("undertaking")
+    return tuple(frozenset(f) for f in found)
+
+
+def only_undertakes(text: str) -> bool:
+    """Whether every sentence of an answer undertakes to do something later and none says what is or was.
+
+    >>> only_undertakes("A speed survey will be carried out in April 2025 and the results reported to the next meeting.")
+    True
+    >>> only_undertakes("The Cabinet Member said that a leaflet would be delivered to every household in October.")
+    True
+    >>> only_undertakes("The grant was approved in December 2024 and will be paid in May 2025.")
+    False
+    >>> only_undertakes("Sufficient funding will be made available from the DfE and/or other sources")
+    False
+    >>> only_undertakes("I can confirm that the mobile library will continue to serve all 14 rural stops throughout 2025/26.")
+    False
+    >>> only_undertakes("The full equality impact assessment is enclosed. It will be updated and published in March 2025.")
+    False
+    >>> [only_undertakes(t) for t in ("Agreed.", "Accepted in principle", "Agreed. The form opened in January.")]
+    [True, True, False]
+    """
+    sentences = _quick_sentence_cues(text)
+    return bool(sentences) and all("undertaking" in s and "fact" not in s for s in sentences)
+
+
+def declines_part(texts: list[str]) -> bool:
+    """Whether answers hold back part of what was asked ("… will not be published") while giving the rest.
+
+    The rest given is information: a figure, or where it is set out.  A refusal with no
+    information beside it, however many sentences of reasons it has, refuses the whole ask.
+
+    >>> declines_part(["Spending by district is set out in Annex 1. A breakdown by school will not be published."])
+    True
+    >>> declines_part(["Spending by district was £9.8m.", "A breakdown by school cannot be provided."])
+    True
+    >>> declines_part(["A breakdown by school will not be published.", "Pupils using a route could be identified."])
+    False
+    >>> declines_part(["Sunday opening ended in April 2024, and there are no plans to bring it back."])
+    False
+    >>> declines_part(["Partially accepted", "A plain English version was published in January 2025."])
+    True
+    """
+    quick = [s for text in texts for s in _quick_sentence_cues(text)]
+    if any("in_part" in s for s in quick):  # "Partially accepted"
+        return True
+    if not any("declines" in s for s in quick):
+        return False
+    sentences = [s for text in texts for s in _sentence_cues(text)]
+    return any("gives_information" in s and "declines" not in s for s in sentences)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .answer_cues import defers
+from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .models import Item
 
@@ -42,16 +42,12 @@ def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, It
         visiting = visiting | {r}
         via_restatement = [status(x, visiting) for x in restated_by.get(r, [])]
         answers = answered_by.get(r, [])
-        deferred = [a for a in answers if defers(rows.commitments[a].text)]
-        if len(deferred) < len(answers) and not deferred or "answered" in via_restatement:
+        if "answered" in via_restatement or gives_an_answer(rows, answers, rows.commitments[r].text):
             own = "answered"
-        elif len(deferred) < len(answers):
-            # answered, and the rest promised ("… the full report will be presented in September")
-            own = "partly answered"
         elif answers or via_restatement:
-            # Only promised ("review in progress"), or taken up by a later paper that restates
-            # it with no substantive answer yet (the deck's ICT items restate OSC (h)): the
-            # request is on someone's list, which is more than outstanding and less than answered.
+            # Only promised ("review in progress"), answered in part, or taken up by a later
+            # paper that restates it with no substantive answer yet (the deck's ICT items restate
+            # OSC (h)): the request is on someone's list, more than outstanding, less than answered.
             own = "partly answered"
         else:
             own = "outstanding"
@@ -68,3 +64,26 @@ def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, It
 
     return {r: status(r) for r, role in enumerate(rows.role) if role in ASKING}
 
+
+def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
+    """Whether `answers` (rows answering one `request`) answer it in full.
+
+    Some must state a fact or refuse: an answer made only of undertakings ("A speed survey
+    will be carried out in April") is a promise, unless an assurance about the future was
+    what was asked ("an assurance that the mobile library will continue to visit").  None
+    may leave the rest to come: a deferral ("the full report is being finalised and will be
+    presented in September") beside facts is an answer in part, unless a later paper's facts
+    have kept the promise (minutes that "undertook to provide the figures", then a tracker's
+    update giving them).  Nor may they
+    hold back part of what was asked ("A breakdown by school will not be published").
+    """
+    texts = [rows.commitments[a].text for a in answers]
+    deferrals = [a for a, text in zip(answers, texts) if defers(text)]
+    future_is_the_answer = asks_for_assurance(request)
+    facts = [a for a, text in zip(answers, texts)
+             if a not in deferrals and (future_is_the_answer or not only_undertakes(text))]
+    if not facts:
+        return False
+    day = rows.meeting
+    kept = {d for d in deferrals if day and any(day[f][0] > day[d][1] for f in facts)}
+    return all(d in kept for d in deferrals) and not declines_part(texts)

@@ -1,0 +1,141 @@
+"""Request status rules (issue #4): what makes an answer full, partial or only a promise.
+
+Each rule is a regression test named after the bug: a tiny fixture in council wording, then
+the real paper that showed it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_link import Paper, run
+
+from minutemine.link import link_commitments
+from minutemine.link_rows import Rows
+from minutemine.link_status import gives_an_answer
+from minutemine.models import Commitment
+from minutemine.stories import meeting_day_range
+
+
+CROSSING = "Residents asked for a pedestrian crossing outside the library on Hill Street."
+
+
+def forum_point(answer: str, point: str = CROSSING) -> dict:
+    """A residents' forum minute: one point raised, with its reply under it; the linked commitments."""
+    minutes = Paper("forum", "2025-03-12", body="Rudleigh City Council")
+    point = minutes.add("7", point, "request", "request")
+    minutes.add("7/1", answer, "response", "assurance", parent=point)
+    linked, _ = run(minutes)
+    assert linked["c:forum/7/1"].answers == "c:forum/7", "the fixture's reply must answer its point"
+    return linked
+
+
+def test_an_answer_made_only_of_an_undertaking_was_counted_as_answered():
+    """Regression: "A speed survey will be carried out in April 2025 …" and "a leaflet would be delivered …
+    in October" (second held-out set) made their requests `answered`: they promise work still to do."""
+    promised = forum_point("A traffic count will be carried out in June and reported to the next meeting.")
+    assert promised["c:forum/7"].status == "partly answered"
+    said = forum_point("The Cabinet Member said that a crossing would be installed in the autumn.")
+    assert said["c:forum/7"].status == "partly answered"
+    # a fact beside the promise answers it; so does a refusal
+    done = forum_point("The crossing was approved in January and will be built in May.")
+    assert done["c:forum/7"].status == "answered"
+    refused = forum_point("The Highways Manager said that there are no plans for a crossing on Hill Street.")
+    assert refused["c:forum/7"].status == "answered"
+    # a future with no time to it is a statement, not an undertaking
+    stated = forum_point("The crossing will be at no cost to the Council.")
+    assert stated["c:forum/7"].status == "answered"
+    # a promise about the future is the answer when an assurance about the future was asked for
+    assured = forum_point("The crossing patrol will serve the library on Hill Street in 2025/26.",
+                          "Residents asked for an assurance that the crossing patrol will continue outside the library.")
+    assert assured["c:forum/7"].status == "answered"
+
+
+def test_an_answer_that_withheld_part_of_what_was_asked_was_counted_as_answered():
+    """Regression: "Spending by district is set out in Annex 1 … A breakdown by school will not be published"
+    (second held-out set, executive response 4.2) made the request for both breakdowns `answered`."""
+    half = forum_point("Collisions by year are set out in the appendix. Figures by age of casualty cannot be "
+                       "provided, because people could be identified.")
+    assert half["c:forum/7"].status == "partly answered"
+    # a refusal that is the whole answer is an answer
+    whole = forum_point("A crossing will not be provided, because the road is too narrow.")
+    assert whole["c:forum/7"].status == "answered"
+    reasons = forum_point("Figures by age of casualty cannot be provided. People could be identified from them.")
+    assert reasons["c:forum/7"].status == "answered"
+
+
+def test_a_bare_acceptance_or_a_partial_one_was_counted_as_answered():
+    """An executive response table answers with "Accepted" or "Partially accepted" (second held-out set): on its
+    own an acceptance undertakes what was asked, still to be done, and a partial one refuses or defers the rest."""
+    assert forum_point("Agreed.")["c:forum/7"].status == "partly answered"
+    assert forum_point("Agreed. The crossing was installed in January.")["c:forum/7"].status == "answered"
+    assert forum_point("Partially accepted: a zebra crossing was installed in January.")["c:forum/7"].status \
+        == "partly answered"
+
+
+def test_an_answer_still_to_come_was_counted_as_answered():
+    """"The figures will be provided to Members" and "The review has not yet concluded" promise an answer
+    rather than give one (no month to make them undertakings): partly answered, as "would be provided" was."""
+    assert forum_point("The figures will be provided to Members.")["c:forum/7"].status == "partly answered"
+    assert forum_point("The road safety review has not yet concluded.")["c:forum/7"].status == "partly answered"
+
+
+def _rows(*answers: tuple[str, str]) -> Rows:
+    """Rows of one request (row 0, in September 2024) and its answers as (text, meeting date)."""
+    texts = [("Members asked whether the target had been met.", "2024-09-17"), *answers]
+    commitments = [Commitment(commitment_id=f"c{n}", doc_id=date, item_id=f"i{n}", kind="assurance", text=text)
+                   for n, (text, date) in enumerate(texts)]
+    return Rows(commitments, ["request"] + ["assurance"] * len(answers), [None] * len(texts),
+                meeting=[meeting_day_range(date) for _, date in texts])
+
+
+def test_a_promise_kept_by_a_later_papers_facts_still_counted_as_partly_answered():
+    """Regression: a minute's "undertook to provide it to members after the meeting", then an action
+    tracker's update four months later giving the figures (second held-out set, Ashmere), left the
+    request `partly answered`: the later facts keep the promise."""
+    undertaking = ("The Head of Community Safety undertook to provide the figure after the meeting.", "2024-09-17")
+    later_facts = ("Update: Reports fell by 7.5%, so the target was not met.", "2025-01-14")
+    assert gives_an_answer(_rows(undertaking, later_facts), [1, 2])
+    # facts given beside the promise, at the same meeting, leave the rest to come
+    same_day_facts = ("Reports fell by 7.5% in the first quarter.", "2024-09-17")
+    assert not gives_an_answer(_rows(undertaking, same_day_facts), [1, 2])
+    # a promise with nothing after it is only a promise
+    assert not gives_an_answer(_rows(undertaking), [1])
+
+
+def test_an_action_note_in_brackets_was_not_read_as_a_promise():
+    """Regression: "(ACTION: PCO to arrange Members' briefing sessions.)" answered the request for a briefing
+    in full: the deferral pattern's "ACTION:" needed a word boundary before the bracket."""
+    note = forum_point("(ACTION: Officers to arrange a site visit with ward councillors.)")
+    assert note["c:forum/7"].status == "partly answered"
+
+
+@pytest.mark.slow
+def test_bristol_2026_briefing_request_answered_by_an_action_note_is_partly_answered():
+    from minutemine.pipeline import process_file
+
+    result = process_file(Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "bristol-tcpc-minutes-2026-03-19.pdf")
+    linked, _ = link_commitments([result.document], result.items, result.commitments)
+    request = [c for c in linked if "request for an initial briefing" in c.text]
+    assert len(request) == 1
+    note = [c for c in linked if c.text.startswith("(ACTION: PCO to arrange")]
+    assert [c.answers for c in note] == [request[0].commitment_id]
+    assert request[0].status == "partly answered"
+
+
+def test_every_undertaking_and_withholding_pattern_is_seen_by_the_quick_check():
+    """The matcher runs only on answers the quick word check lets through: every pattern that can make an
+    answer an undertaking or a withholding must hold one of its words, or it would never be matched."""
+    from minutemine.answer_cues import _MAY_UNDERTAKE_OR_DECLINE
+    from minutemine.nlp import read_patterns
+
+    def words(token: dict) -> list[str]:
+        lower = token.get("LOWER", "")
+        return lower["IN"] if isinstance(lower, dict) and "IN" in lower else [lower] if isinstance(lower, str) else []
+
+    for record in read_patterns("status"):
+        if record["label"] in ("future_action", "declines", "acceptance", "in_part"):
+            required = [token for token in record["pattern"] if token.get("OP") not in ("?", "*")]
+            assert any(all(_MAY_UNDERTAKE_OR_DECLINE.search(w) for w in words(token))
+                       and words(token) for token in required), record["id"]
