@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
+from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
 from .link_rows import Candidate, index_rows
@@ -85,6 +86,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
         candidates[source].append(Candidate(target, score, method, reply))
     for source, target, method, score in reply_order_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
+    candidates = drop_restated_public_questions(rows, candidates)
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
     ranked = rank(rows, candidates)
