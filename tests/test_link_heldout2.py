@@ -47,11 +47,6 @@ _Q = "rudleigh public question {n}: the question sentence is extracted as {kind}
 _TRACKER = ("extraction missed the action tracker's 'Update:' (only its 'Information requested:' line is kept, "
             "as a restated request)")
 XFAIL: dict[tuple[str, str, str], str] = {
-    # links: Tansfield, executive response table (PDF)
-    ("link", "Officers will review every single-occupancy route from April 2025",
-     "reviews the use of single-occupancy taxis"):
-        "linking: the Response cell of row 5 is extracted on its own and linked to nothing; only the row's "
-        "restated recommendation 'Review single-occupancy taxis…' reaches Recommendation 5",
     # links: Rudleigh, public questions
     ("link", "The toilets were closed on 8 November 2024", "Will the Mayor explain why they were closed"):
         _Q.format(n=1, kind="an action", h="Brookside Park toilets") + "; the Mayor's Response links to nothing",

@@ -114,9 +114,63 @@ def ends_reply(text: str) -> bool:
 
 
 def question_request(paper: Paper, item: Item, n: int, sdoc: Doc, base: int, asker: str) -> Commitment:
-    """A public question as a request from its asker to the committee."""
-    return make_commitment(paper, item, n, sdoc[:], base, "request", None, Context(
+    """A public question as a request from its asker to the committee.
+
+    When the heading ("Q1 & Q2 – Melissa Topping") takes up a question listed earlier in the
+    paper ("01 & 02 | Melissa Topping | Making Bristol the UK's most accessible city"), the
+    request is that listed question: its words, page and offsets (`listed_row`).  It stays
+    on the heading's item, where the minutes take the question up, so the replies under the
+    heading answer it.
+    """
+    row = make_commitment(paper, item, n, sdoc[:], base, "request", None, Context(
         modality="asks", actor=asker, addressee=paper.committee or paper.doc.body))
+    listed = listed_row(paper.doc.lines, sdoc.text, asker, item.char_start)
+    if listed is None:
+        return row
+    return row.model_copy(update={"text": listed.text, "obligation": listed.text, "char_start": listed.char_start,
+                                  "char_end": listed.char_end, "page": listed.page})
+
+
+_QUESTION_NUMBER = re.compile(r"\d+[a-z]?\b", re.I)
+_ROW_LABEL = re.compile(r"^\s*(?:\d+[a-z]?\b[\s,&]*(?:and\s+)?)+", re.I)  # "01 & 02 ", "06, 07 & 08 ", "33a, 33b & 33c "
+
+
+def question_numbers(text: str) -> tuple[str, ...]:
+    """The question numbers a heading or a listed row's label cites, leading zeros dropped.
+
+    >>> question_numbers("Q1 & Q2"), question_numbers("01 & 02"), question_numbers("33a, 33b & 33c")
+    (('1', '2'), ('1', '2'), ('33a', '33b', '33c'))
+    """
+    return tuple(m.group().lstrip("0") or "0" for m in _QUESTION_NUMBER.finditer(text.lower().replace("q", " ")))
+
+
+def listed_row(lines, heading: str, asker: str, before: int):
+    """The table row, above `before`, that lists the question a heading takes up: its label
+    cites the heading's numbers and its next cell is the asker's name ("01 & 02 | Melissa
+    Topping | …", "07 Imogen Griffin | …"); the nearest such row, else None.
+
+    >>> from minutemine.models import Line
+    >>> rows = [Line(text="05 | Melissa Topping | East Bristol (statement)", char_start=0, char_end=47),
+    ...         Line(text="01 & 02 | Melissa Topping | Making Bristol accessible", char_start=48, char_end=101)]
+    >>> listed_row(rows, "Q1 & Q2 – Melissa Topping", "Melissa Topping", 200).text
+    '01 & 02 | Melissa Topping | Making Bristol accessible'
+    >>> listed_row(rows, "Q3 – Melissa Topping", "Melissa Topping", 200) is None
+    True
+    """
+    cited = question_numbers(heading[:heading.rfind(asker)] if asker in heading else "")
+    if not cited:
+        return None
+    name = normalised(asker)
+    for line in reversed(lines):
+        if line.char_start >= before or line.furniture or " | " not in line.text:
+            continue
+        label = _ROW_LABEL.match(line.text)
+        if label is None:
+            continue
+        rest = line.text[label.end():].lstrip("| ")
+        if question_numbers(label.group()) == cited and normalised(rest.split(" | ")[0]) == name:
+            return line
+    return None
 
 
 def with_printed_label(paper: Paper, item: Item, row: Commitment) -> Commitment:

@@ -131,7 +131,7 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
 
 CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
 _ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome)\b")
-_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|requests?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|actions?|"
+_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|actions?|"
                          r"resolutions?)\b")  # an action log's "Action | Owner | Progress" restates what was asked
 
 

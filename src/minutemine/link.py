@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
+from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
 from .link_reported import reported_decision_links
@@ -92,6 +93,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in reported_decision_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
+    candidates = drop_restated_public_questions(rows, candidates)
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
     ranked = rank(rows, candidates)
