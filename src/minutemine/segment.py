@@ -81,6 +81,7 @@ class Node:
     text: str = ""
     inferred_key: str = ""  # a lost label restored from the sequence around it ("(d)")
     inferred_value: int = 0
+    answered: bool = False  # a question (heading or text) with a reply heading under it already
 
     @property
     def is_container(self) -> bool:
@@ -134,9 +135,57 @@ def known_heading(text: str) -> dict | None:
     if clean[:1].islower():  # "the Policy Committee" wrapped onto its own line is not a heading
         return None
     for row in _patterns("headings.jsonl"):
-        if row["kind"] != "label" and row["regex"].search(clean):
+        if row["kind"] not in _NOT_HEADINGS and row["regex"].search(clean):
             return row
     return None
+
+
+BYLINE_MAX_WORDS = 16
+_NOT_HEADINGS = ("label", "byline", "asks")  # headings.jsonl rows read by read_label, question_byline, asks_in_full
+_QUOTE_OPENS = "\"“‘'"
+_ASKS = re.compile(r"\?(?=[\s\"”’')]|$)")
+_REPLY_OPENS = re.compile(r"^\W*(?:[\w'’]+\s+){0,2}?(?:response|answer|reply)\s*:|^A\d{1,3}[.:)]", re.I)
+
+
+def question_byline(text: str) -> tuple[str, str] | None:
+    """(who asks, whom) as a question's byline or heading names them, else None.
+
+    >>> question_byline("Asked by a resident of Brookside ward")
+    ('a resident of Brookside ward', '')
+    >>> question_byline("Question from Councillor Jane Smith to the Cabinet Member for Housing")
+    ('Councillor Jane Smith', 'Cabinet Member for Housing')
+    >>> question_byline("The question was asked by many residents."), question_byline(
+    ...     "Asked by the Chair whether the scheme would go ahead, the Director said that it would be reviewed.")
+    (None, None)
+    """
+    clean = " ".join(text.split())
+    if len(clean.split()) > BYLINE_MAX_WORDS:
+        return None  # a sentence that opens "Asked by …", not a line naming the questioner
+    for row in _patterns("headings.jsonl"):
+        if row.get("asker") and (m := row["regex"].match(clean)):
+            addressee = re.sub(r"^the\s+", "", m["addressee"] or "", flags=re.I)
+            return m["asker"].rstrip(" ,"), addressee
+    return None
+
+
+def asks_in_full(text: str) -> bool:
+    """Whether a paragraph printed under a question's heading is the question itself: in quotes, or
+    holding a question mark or asking wording (patterns/headings.jsonl, kind "asks").  A reply
+    printed straight under the heading ("Response: …", "A1. …", "The records are attached.") is not.
+
+    >>> asks_in_full('"The toilets have been locked since November. Will the Mayor explain why?"')
+    True
+    >>> asks_in_full("I would like to know whether the council will do the same."), asks_in_full("Please confirm the date.")
+    (True, True)
+    >>> asks_in_full("Response: There were 212 births."), asks_in_full("The records are attached.")
+    (False, False)
+    """
+    clean = " ".join(text.split())
+    if not clean or _REPLY_OPENS.match(clean):
+        return False
+    if clean[0] in _QUOTE_OPENS or _ASKS.search(clean):
+        return True
+    return any(row["regex"].search(clean) for row in _patterns("headings.jsonl") if row["kind"] == "asks")
 
 
 def read_label(text: str) -> Label | None:
@@ -314,8 +363,8 @@ def _wraps_at(column: int, prev: Block, text: str, blank: bool) -> bool:
     if blank or prev.known or prev.marked_heading:
         return False
     last = prev.last_line
-    if text[0].islower() and not last.endswith(":"):
-        return True
+    if text[0].islower() and not last.endswith(":") or _CONNECTIVE_END.search(last):
+        return True  # "… by the deadline of noon on" / "Thursday 23 January": no line ends on "on"
     if last.rstrip("”\"'’)").endswith(_TERMINAL) and (_FIELD.match(text) or last.endswith(":")):
         return False
     return len(last) + 1 + len(text.split()[0]) > 0.95 * column

@@ -10,7 +10,8 @@ import re
 
 from . import deadline
 from .labels import Label
-from .segment import ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
+from .segment import (ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, asks_in_full, clean_name, list_role, looks_like_title,
+                      question_byline)
 
 _LOOKAHEAD = 4
 
@@ -85,6 +86,8 @@ class TreeBuilder:
             return False
         if block.text.startswith("("):  # "(Approved)": a subtitle
             return False
+        if question_byline(block.text):  # "Asked by a resident of Brookside ward": a line of the question
+            return False
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         standalone = block.blank_before and (block.blank_after or nxt is None)
         return standalone or (nxt is not None and (nxt.label is not None or nxt.bulleted) and block.blank_before)
@@ -117,7 +120,10 @@ class TreeBuilder:
             if top.is_intro and not top.children:  # "(c) Declarations of interest:" / "None"
                 break
             self.stack.pop()
-        self.attach(Node(role="prose", block=block, text=block.text))
+        node = Node(role="prose", block=block, text=block.text)
+        if awaits_its_question(self.top) and asks_in_full(block.text) and not question_byline(block.text):
+            node.list_role = "question"  # the question printed in full under its heading: its reply nests under it
+        self.attach(node)
 
     def place_heading(self, block: Block, i: int) -> None:
         known = block.known or {}
@@ -173,10 +179,31 @@ class TreeBuilder:
         for node in reversed(self.stack):
             paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
             asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
-                or paired and node.list_role in ("question", "request")
-            if role == "response" and asked or node.role in ("root", "agenda") or node.role == "section" and not paired:
+                or paired and node.list_role in ("question", "request") or node.role == "prose" and node.list_role
+            if role == "response" and asked:
+                self.pop_to(node)
+                self.reopen_question_in_full(node)
+                return
+            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted:
+                self.pop_to(node)  # "Supplementary question" is a part of the numbered question it follows
+                return
+            if node.role in ("root", "agenda") or node.role == "section" and not paired:
                 self.pop_to(node)
                 return
+
+    def reopen_question_in_full(self, asked: Node) -> None:
+        """Put a reply under the question printed in full that it answers: the open question text
+        itself, or the last one printed under the open heading (a note after it closed it)."""
+        asked.answered = True
+        question = asked if asked.role == "prose" else next(
+            (c for c in reversed(asked.children) if c.role == "prose" and c.list_role == "question"), None)
+        if question is None:
+            return
+        if question is not asked:
+            self.stack.append(question)
+        question.answered = True
+        if question.parent is not None:
+            question.parent.answered = True  # a paragraph after the reply is not its question
 
     def pop_to_level1(self) -> None:
         for node in reversed(self.stack):
@@ -319,6 +346,19 @@ class TreeBuilder:
                     return label.style, reading, value
         reading, value = label.values[-1] if label.printed.strip("().").lower() == "i" else label.values[0]
         return label.style, reading, value
+
+
+def awaits_its_question(holder: Node) -> bool:
+    """Whether a paragraph placed under `holder` may be the question printed in full: the holder is a
+    question's heading ("Question 1 – Brookside Park toilets", "Supplementary question") that is not a
+    question itself ("Q1. How many homes were inspected?") and has no reply under it yet."""
+    if holder.answered or holder.block is None:
+        return False
+    if holder.role == "labelled":
+        return holder.style in ASK_HEADING_STYLES and not holder.block.bulleted \
+            and not holder.label.rest.rstrip().rstrip("\"”’'").endswith("?")
+    paired = holder.role == "section" and (holder.block.known or {}).get("level") == 2
+    return paired and holder.list_role in ("question", "request")
 
 
 def in_bodiless_run(node: Node) -> bool:
