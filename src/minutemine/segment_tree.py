@@ -14,6 +14,7 @@ from .segment import (ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, asks_in_full, 
                       question_byline)
 
 _LOOKAHEAD = 4
+_FOLLOW_UP = re.compile(r"^\W*(?:supplementary|follow[- ]up|further)\b", re.I)  # a question put after the reply to another
 
 
 def _norm(name: str) -> str:
@@ -134,7 +135,7 @@ class TreeBuilder:
             self.attach(Node(role="agenda", block=block, name=name, text=block.title or block.text))
             return
         if known.get("level") == 2:  # "Response", "Mayor's Response", "Response 3 – …", "Issue raised"
-            self.pop_to_pair_parent(known.get("role", ""))
+            self.pop_to_pair_parent(known.get("role", ""), block.text)
             self.attach(Node(role="section", block=block, name=name, text=block.text,
                              list_role=known.get("role", "")))
             return
@@ -168,7 +169,7 @@ class TreeBuilder:
                     list_role=known.get("role", ""))
         self.attach(node)
 
-    def pop_to_pair_parent(self, role: str) -> None:
+    def pop_to_pair_parent(self, role: str, heading: str = "") -> None:
         """Close what the heading of a question/answer pair ends.
 
         A reply ("Mayor's Response", "Answer:") goes under the question or request it answers
@@ -176,6 +177,7 @@ class TreeBuilder:
         ("Issue raised", "Question:", a reply with no question open) goes up to the enclosing
         part (an appendix, a section, an agenda item), closing the previous pair.
         """
+        follows_up = bool(_FOLLOW_UP.match(heading))
         for node in reversed(self.stack):
             paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
             asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
@@ -184,8 +186,9 @@ class TreeBuilder:
                 self.pop_to(node)
                 self.reopen_question_in_full(node)
                 return
-            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted:
-                self.pop_to(node)  # "Supplementary question" is a part of the numbered question it follows
+            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted or \
+                    follows_up and paired and node.list_role in ("question", "request"):
+                self.pop_to(node)  # "Supplementary question" is a part of the question it follows
                 return
             if node.role in ("root", "agenda") or node.role == "section" and not paired:
                 self.pop_to(node)
@@ -264,6 +267,9 @@ class TreeBuilder:
             self.pop_to(parent)
             self.attach(node)
             return
+        if style in ASK_HEADING_STYLES and not block.bulleted and (asked := self.open_ask_heading()) is not None:
+            self.pop_to(asked)  # "Request 3 –" after question 2's reply: the next point, not a part of the reply
+            self.stack.pop()
         while True:
             top = self.top
             if style in ASK_HEADING_STYLES and top.role == "labelled" and top.style in ASK_HEADING_STYLES:
@@ -287,6 +293,15 @@ class TreeBuilder:
             self.pop_to_level1()
             self.attach(Node(role="section", anonymous=True, name=""))
         self.attach(node)
+
+    def open_ask_heading(self) -> Node | None:
+        """The open question or request heading ("Question 2 – …", "Request 1 –") in the current part, if any."""
+        for node in reversed(self.stack):
+            if node.role in ("root", "agenda") or node.role == "section" and not node.block:
+                return None
+            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted:
+                return node
+        return None
 
     def opens_list_below(self, node: Node) -> bool:
         """Whether an intro or another list is open inside `node`, so a new "1" starts a nested list."""
