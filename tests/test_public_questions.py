@@ -73,16 +73,30 @@ Request 3 – Training records
 The records are attached.
 """
 
+INLINE = """\
+WESTBRIDGE CITY COUNCIL – FULL COUNCIL 5 FEBRUARY 2025
+Public questions
+
+Question 1 – Tree felling on Elm Avenue
+Question from Mrs Ada Lowe
+"Why were six healthy trees on Elm Avenue felled without any notice to residents?"
+Answer from the Cabinet Member for Environment, Councillor Raj Patel
+The trees had ash dieback and two had dropped branches on parked cars. Letters will go to residents from April.
+Supplementary question: Will the trees be replaced?
+Reply: Twelve new trees will be planted on Elm Avenue this November.
+"""
+PAPERS = {"hartwell-2025-03-12-council-members-questions.txt": MEMBERS,
+          "ferncastle-2025-04-02-council-questions-to-the-leader.txt": LEADER,
+          "westbridge-2025-02-05-full-council-public-questions.txt": INLINE}
+
 
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory) -> list[dict[str, str]]:
     folder = tmp_path_factory.mktemp("questions-in-full")
-    (folder / "hartwell-2025-03-12-council-members-questions.txt").write_text(MEMBERS, encoding="utf-8")
-    (folder / "ferncastle-2025-04-02-council-questions-to-the-leader.txt").write_text(LEADER, encoding="utf-8")
-    out = folder / "out"
-    run([folder / "hartwell-2025-03-12-council-members-questions.txt",
-         folder / "ferncastle-2025-04-02-council-questions-to-the-leader.txt"], out,
-        Settings(workers=1, use_cache=False, quiet=True))
+    for name, text in PAPERS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("questions-in-full-out")
+    run([folder / name for name in PAPERS], out, Settings(workers=1, use_cache=False, quiet=True))
     with open(out / "commitments.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
@@ -131,9 +145,23 @@ def test_question_not_in_quotes_and_byline_give_the_request_and_its_asker(rows):
     ]
 
 
+def test_inline_supplementary_and_reply_and_a_heading_over_the_byline_heading(rows):
+    # "Question 1 – title" over "Question from Mrs Ada Lowe": one question, the title no request; "Supplementary
+    # question: …" and "Reply: …" printed inline are a question and its answer; "…, Councillor Raj Patel" after
+    # the role in the answer heading does not hide who answers
+    assert _summary(rows, "Supplementary question:") == [
+        ("request", "Mrs Ada Lowe", "Cabinet Member for Environment", '"Why were six healthy', ""),
+        ("assurance", "Cabinet Member for Environment", "Mrs Ada Lowe", "The trees had ash", '"Why were six healthy'),
+        ("assurance", "Cabinet Member for Environment", "Mrs Ada Lowe", "Letters will go to", '"Why were six healthy'),
+        ("request", "Mrs Ada Lowe", "Cabinet Member for Environment", "Supplementary question: Will the", ""),
+        ("assurance", "Cabinet Member for Environment", "Mrs Ada Lowe", "Reply: Twelve new trees",
+         "Supplementary question: Will the"),
+    ]
+
+
 def test_heading_of_a_question_printed_in_full_is_no_second_request(rows):
     texts = [r["text"] for r in rows if r["kind"] == "request"]
-    assert "Library opening hours" not in texts and "Councillor Tom Reed" not in texts
+    assert not {"Library opening hours", "Councillor Tom Reed", "Tree felling on Elm Avenue"} & set(texts)
     assert not any(t.startswith(("Submitted by", "Question from")) for t in texts)
 
 

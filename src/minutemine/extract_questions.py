@@ -32,7 +32,7 @@ from .extract_reply import is_courtesy
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns
-from .segment import question_byline
+from .segment_questions import question_byline
 
 MAX_REPLY_DEPTH = 4  # how far below its reply heading a reply's paragraph or bullet may sit
 MIN_WORDS = 4  # a "sentence" with fewer words is a label or a stray line, not an answer
@@ -40,7 +40,7 @@ MIN_WORDS = 4  # a "sentence" with fewer words is a label or a stray line, not a
 _REPLIER_BEFORE = re.compile(r"^(?:the\s+)?(?P<who>(?-i:[A-Z])[\w'’ ]{1,60}?)(?:['’]s?)?\s+(?:response|reply|answer)\s*[:–—-]?$",
                              re.I)
 _REPLIER_AFTER = re.compile(r"^(?:[\w'’]+\s+){0,2}?(?:response|reply|answer)\s+(?:from|of|by)\s+(?:the\s+)?"
-                            r"(?P<who>[^:–—(]+?)\s*(?:\(|[:–—-]|$)", re.I)
+                            r"(?P<who>[^:–—(,]+?)\s*(?:\(|,|[:–—-]|$)", re.I)
 _NOT_A_REPLIER = {"written", "oral", "verbal", "full", "formal", "supplementary", "further", "initial", "final", "draft"}
 _HONORIFIC_NAME = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Revd?)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
@@ -52,6 +52,8 @@ def replier(heading: str) -> str:
     ('Mayor', 'Cabinet Member for Housing', '')
     >>> replier("Response by the Leader (Councillor Amir Khan):"), replier("Written answer"), replier("Cabinet Response")
     ('Leader', '', 'Cabinet')
+    >>> replier("Answer from the Cabinet Member for Environment, Councillor Raj Patel")
+    'Cabinet Member for Environment'
     """
     text = " ".join(heading.split())
     m = _REPLIER_AFTER.match(text) or _REPLIER_BEFORE.match(text)
@@ -105,7 +107,15 @@ class QuestionsInFull:
         if not found.questions:
             return found
         found.parents = {it.item_id: it.parent_id for it in items}
-        found.headings = {found.parents[q] for q in found.questions if found.parents[q]}
+        kinds = {it.item_id: (it.kind, it.label) for it in items}
+        for question in found.questions:
+            heading = found.parents[question]
+            found.headings.add(heading)
+            above = found.parents.get(heading, "")
+            if kinds.get(heading, ("", ""))[0] == "section" and kinds.get(above, ("", ""))[0] in ("question", "request") \
+                    and kinds[above][1]:
+                found.headings.add(above)  # "Question 1 – Tree felling" over "Question from Mrs Ada Lowe": one question
+        found.headings.discard("")
         for it in items:
             if it.item_id in found.headings and (named := heading_asker(it.text)):
                 found.askers.setdefault(it.item_id, named)
@@ -127,7 +137,10 @@ class QuestionsInFull:
         return chain
 
     def _question_replied(self, item: Item) -> str:
-        """The question whose reply heading the item is, or stands under; else ""."""
+        """The question whose reply heading the item is, or stands under, or that it is printed under after
+        the reply began ("Reply: Twelve new trees …" under "Supplementary question: …"); else ""."""
+        if item.parent_id in self.questions and item.kind in ("paragraph", "bullet"):
+            return item.parent_id
         for at in self._up(item.item_id)[: MAX_REPLY_DEPTH + 1]:
             if at in self.replies:
                 return self.replies[at]

@@ -10,7 +10,8 @@ Three steps, chained in `segment_document`:
 3. `segment_kinds.tree_to_items` names sections, gives every node its kind and a
    stable label path, and flattens the tree (iteratively: no recursion limit).
 
-The label-path scheme is documented in docs/ITEM_KINDS.md.
+The label-path scheme is documented in docs/ITEM_KINDS.md; the lines of a question printed
+in full (its byline, the question itself, its reply) are read by `segment_questions`.
 """
 
 from __future__ import annotations
@@ -140,52 +141,7 @@ def known_heading(text: str) -> dict | None:
     return None
 
 
-BYLINE_MAX_WORDS = 16
 _NOT_HEADINGS = ("label", "byline", "asks")  # headings.jsonl rows read by read_label, question_byline, asks_in_full
-_QUOTE_OPENS = "\"“‘'"
-_ASKS = re.compile(r"\?(?=[\s\"”’')]|$)")
-_REPLY_OPENS = re.compile(r"^\W*(?:[\w'’]+\s+){0,2}?(?:response|answer|reply)\s*:|^A\d{1,3}[.:)]", re.I)
-
-
-def question_byline(text: str) -> tuple[str, str] | None:
-    """(who asks, whom) as a question's byline or heading names them, else None.
-
-    >>> question_byline("Asked by a resident of Brookside ward")
-    ('a resident of Brookside ward', '')
-    >>> question_byline("Question from Councillor Jane Smith to the Cabinet Member for Housing")
-    ('Councillor Jane Smith', 'Cabinet Member for Housing')
-    >>> question_byline("The question was asked by many residents."), question_byline(
-    ...     "Asked by the Chair whether the scheme would go ahead, the Director said that it would be reviewed.")
-    (None, None)
-    """
-    clean = " ".join(text.split())
-    if len(clean.split()) > BYLINE_MAX_WORDS:
-        return None  # a sentence that opens "Asked by …", not a line naming the questioner
-    for row in _patterns("headings.jsonl"):
-        if row.get("asker") and (m := row["regex"].match(clean)):
-            addressee = re.sub(r"^the\s+", "", m["addressee"] or "", flags=re.I)
-            return m["asker"].rstrip(" ,"), addressee
-    return None
-
-
-def asks_in_full(text: str) -> bool:
-    """Whether a paragraph printed under a question's heading is the question itself: in quotes, or
-    holding a question mark or asking wording (patterns/headings.jsonl, kind "asks").  A reply
-    printed straight under the heading ("Response: …", "A1. …", "The records are attached.") is not.
-
-    >>> asks_in_full('"The toilets have been locked since November. Will the Mayor explain why?"')
-    True
-    >>> asks_in_full("I would like to know whether the council will do the same."), asks_in_full("Please confirm the date.")
-    (True, True)
-    >>> asks_in_full("Response: There were 212 births."), asks_in_full("The records are attached.")
-    (False, False)
-    """
-    clean = " ".join(text.split())
-    if not clean or _REPLY_OPENS.match(clean):
-        return False
-    if clean[0] in _QUOTE_OPENS or _ASKS.search(clean):
-        return True
-    return any(row["regex"].search(clean) for row in _patterns("headings.jsonl") if row["kind"] == "asks")
 
 
 def read_label(text: str) -> Label | None:

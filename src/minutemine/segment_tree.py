@@ -10,11 +10,11 @@ import re
 
 from . import deadline
 from .labels import Label
-from .segment import (ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, asks_in_full, clean_name, list_role, looks_like_title,
-                      question_byline)
+from .segment import ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
+from .segment_questions import (FOLLOW_UP, INLINE_FOLLOW_UP, asks_in_full, awaits_its_question, question_byline,
+                                replies_inline)
 
 _LOOKAHEAD = 4
-_FOLLOW_UP = re.compile(r"^\W*(?:supplementary|follow[- ]up|further)\b", re.I)  # a question put after the reply to another
 
 
 def _norm(name: str) -> str:
@@ -111,8 +111,19 @@ class TreeBuilder:
         self.attach(Node(role="bullet", block=block, depth=block.depth, text=block.text))
 
     def place_prose(self, block: Block) -> None:
+        if INLINE_FOLLOW_UP.match(block.text) and self.open_ask_heading(any_question=True) is not None:
+            # "Supplementary question: Will the trees be replaced?" in one line: a question of its own
+            self.pop_to_pair_parent("question", block.text)
+            self.attach(Node(role="prose", block=block, text=block.text, list_role="question"))
+            return
+        if self.top.role == "prose" and self.top.list_role and replies_inline(block.text):
+            self.pop_to_pair_parent("response")  # "Reply: Twelve new trees will be planted …" under its question
+            self.attach(Node(role="prose", block=block, text=block.text))
+            return
         while True:
             top = self.top
+            if top.role == "prose" and top.list_role and top.answered:
+                break  # the reply printed after its question goes on
             if top.is_heading_item and top.style in ASK_HEADING_STYLES and in_bodiless_run(top):
                 self.stack.pop()  # after a list of one-line questions, prose is about the list
                 continue
@@ -177,7 +188,7 @@ class TreeBuilder:
         ("Issue raised", "Question:", a reply with no question open) goes up to the enclosing
         part (an appendix, a section, an agenda item), closing the previous pair.
         """
-        follows_up = bool(_FOLLOW_UP.match(heading))
+        follows_up = bool(FOLLOW_UP.match(heading))
         for node in reversed(self.stack):
             paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
             asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
@@ -294,12 +305,15 @@ class TreeBuilder:
             self.attach(Node(role="section", anonymous=True, name=""))
         self.attach(node)
 
-    def open_ask_heading(self) -> Node | None:
-        """The open question or request heading ("Question 2 – …", "Request 1 –") in the current part, if any."""
+    def open_ask_heading(self, any_question: bool = False) -> Node | None:
+        """The open question or request heading ("Question 2 – …", "Request 1 –") in the current part, if any;
+        with `any_question`, a question's section heading ("Question from Councillor …") or text too."""
         for node in reversed(self.stack):
             if node.role in ("root", "agenda") or node.role == "section" and not node.block:
                 return None
             if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted:
+                return node
+            if any_question and node.role in ("section", "prose") and node.list_role == "question":
                 return node
         return None
 
@@ -361,19 +375,6 @@ class TreeBuilder:
                     return label.style, reading, value
         reading, value = label.values[-1] if label.printed.strip("().").lower() == "i" else label.values[0]
         return label.style, reading, value
-
-
-def awaits_its_question(holder: Node) -> bool:
-    """Whether a paragraph placed under `holder` may be the question printed in full: the holder is a
-    question's heading ("Question 1 – Brookside Park toilets", "Supplementary question") that is not a
-    question itself ("Q1. How many homes were inspected?") and has no reply under it yet."""
-    if holder.answered or holder.block is None:
-        return False
-    if holder.role == "labelled":
-        return holder.style in ASK_HEADING_STYLES and not holder.block.bulleted \
-            and not holder.label.rest.rstrip().rstrip("\"”’'").endswith("?")
-    paired = holder.role == "section" and (holder.block.known or {}).get("level") == 2
-    return paired and holder.list_role in ("question", "request")
 
 
 def in_bodiless_run(node: Node) -> bool:
