@@ -42,42 +42,9 @@ CHAINS = {
 EXPECTED = read_expected(FIXTURE)
 
 # Cases that fail with today's code: (type, answer_quote, request_quote) → the stage that fails.
-_Q = "rudleigh public question {n}: the question sentence is extracted as {kind}, not a request (only the " \
-     "heading {h!r} is kept as the request)"
 _TRACKER = ("extraction missed the action tracker's 'Update:' (only its 'Information requested:' line is kept, "
             "as a restated request)")
 XFAIL: dict[tuple[str, str, str], str] = {
-    # links: Rudleigh, public questions
-    ("link", "The toilets were closed on 8 November 2024", "Will the Mayor explain why they were closed"):
-        _Q.format(n=1, kind="an action", h="Brookside Park toilets") + "; the Mayor's Response links to nothing",
-    ("link", "Summer opening hours will be agreed with the Friends of Brookside Park",
-     "Will the toilets stay open in the evening during the summer holidays"):
-        "extraction missed question 1's supplementary question; the reply is extracted as an action, linked "
-        "to nothing",
-    ("link", "Part-night lighting was introduced in 2023", "Does the Mayor accept that this policy has gone too far"):
-        _Q.format(n=2, kind="an action", h="Streetlights switched off after midnight")
-        + "; the Mayor's Response links to nothing",
-    ("link", "The policy will be reviewed by Cabinet in June", "Does the Mayor accept that this policy has gone too far"):
-        _Q.format(n=2, kind="an action", h="Streetlights switched off after midnight")
-        + "; the Mayor's Response (cut in two at 'June' / '2025,' by segmentation) links to nothing",
-    ("link", "Eleven of the city's 64 schools have a monitor", "how many schools in the city have an air quality monitor"):
-        _Q.format(n=3, kind="an assurance", h="Air quality monitors at schools")
-        + "; the answer reaches the heading, not the question",
-    ("link", "There is no money in this year's budget to buy more monitors",
-     "Will the Council put monitors at the other 53 schools"):
-        "extraction missed both ends: question 3's supplementary question and the reply's first sentence",
-    ("link", "The Council will bid for the Government's next round",
-     "Will the Council put monitors at the other 53 schools"):
-        "extraction missed question 3's supplementary question; the reply's second sentence is an action "
-        "linked to nothing",
-    ("link", "Council will decide this at its budget meeting on 26 February 2025",
-     "I would like to know whether Rudleigh will do the same in 2025/26"):
-        _Q.format(n=4, kind="an action", h="Council tax and care leavers") + " (the action is linked to the "
-        "'Asked by…' line, itself a request); the Mayor's Response links to nothing",
-    ("link", "The shelter belonged to the bus company", "Will the Council put it back"):
-        "extraction missed question 5 ('Will the Council put it back?'; only the heading 'Bus shelter on "
-        "Canal Road' is kept, as a request); the Mayor's Response links to nothing",
-    # links: Rudleigh, residents' forum table (PDF)
     # links: Ashmere, scrutiny minute and action tracker
     ("link", "£96,000 was spent on lighting and gates", "would like to know how the £150,000 Safer Streets grant was spent"):
         _TRACKER + "; resolution (d) 'would like to know how the £150,000…' is extracted as an assurance",
@@ -86,15 +53,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
         "linked to nothing",
     # statuses
-    ("status", "", "Will the Mayor explain why they were closed"):
-        _Q.format(n=1, kind="an action", h="Brookside Park toilets") + ", so it has no status",
-    ("status", "", "Will the toilets stay open in the evening during the summer holidays"):
-        "extraction missed question 1's supplementary question",
-    ("status", "", "how many schools in the city have an air quality monitor"):
-        _Q.format(n=3, kind="an assurance", h="Air quality monitors at schools") + ", so it has no status",
-    ("status", "", "I would like to know whether Rudleigh will do the same in 2025/26"):
-        _Q.format(n=4, kind="an action", h="Council tax and care leavers") + ", so it has no status",
-    ("status", "", "Will the Council put it back"): "extraction missed question 5 ('Will the Council put it back?')",
     ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
         "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
 }

@@ -83,7 +83,8 @@ def test_regression_numbered_response_headings_own_their_paragraphs_in_the_appen
 
 
 def test_regression_mayors_response_heading_nests_under_the_question_it_answers():
-    # public forum layout: "Question 3 – name" / question text / "Mayor's Response" / answer
+    # public forum layout: "Question 3 – name" / question text / "Mayor's Response" / answer; the
+    # question printed in full is the question (it asks), and its reply nests under it
     got = tree("Public Forum\n\nQuestion 3 – Ann Example\nWhen will the bus lane on Mill Road open?\n\n"
                "Mayor's Response\nThe bus lane will open in September.\n\n"
                "Question 4 – Bob Example\nWhy was the library closed on Sunday?\n\n"
@@ -91,13 +92,13 @@ def test_regression_mayors_response_heading_nests_under_the_question_it_answers(
     assert got == [
         ("Public Forum", "section", ""),
         ("Question 3", "question", "Public Forum"),
-        ("Question 3#1", "paragraph", "Question 3"),
-        ("Question 3/Mayor's Response", "response", "Question 3"),
-        ("Question 3/Mayor's Response#1", "paragraph", "Question 3/Mayor's Response"),
+        ("Question 3#1", "question", "Question 3"),
+        ("Question 3#1/Mayor's Response", "response", "Question 3#1"),
+        ("Question 3#1/Mayor's Response#1", "paragraph", "Question 3#1/Mayor's Response"),
         ("Question 4", "question", "Public Forum"),
-        ("Question 4#1", "paragraph", "Question 4"),
-        ("Question 4/Cabinet Response", "response", "Question 4"),
-        ("Question 4/Cabinet Response#1", "paragraph", "Question 4/Cabinet Response"),
+        ("Question 4#1", "question", "Question 4"),
+        ("Question 4#1/Cabinet Response", "response", "Question 4#1"),
+        ("Question 4#1/Cabinet Response#1", "paragraph", "Question 4#1/Cabinet Response"),
     ]
 
 
@@ -161,14 +162,14 @@ def test_regression_unnumbered_question_and_answer_pairs_nest_answer_under_quest
     assert got == [
         ("Public questions", "section", ""),
         ("Public questions/Question", "section", "Public questions"),
-        ("Public questions/Question#1", "paragraph", "Public questions/Question"),
-        ("Public questions/Question/Answer", "response", "Public questions/Question"),
-        ("Public questions/Question/Answer#1", "paragraph", "Public questions/Question/Answer"),
+        ("Public questions/Question#1", "question", "Public questions/Question"),
+        ("Public questions/Question#1/Answer", "response", "Public questions/Question#1"),
+        ("Public questions/Question#1/Answer#1", "paragraph", "Public questions/Question#1/Answer"),
         ("Public questions/Issue raised", "section", "Public questions"),
-        ("Public questions/Issue raised#1", "paragraph", "Public questions/Issue raised"),
-        ("Public questions/Issue raised/Officer response", "response", "Public questions/Issue raised"),
-        ("Public questions/Issue raised/Officer response#1", "paragraph",
-         "Public questions/Issue raised/Officer response"),
+        ("Public questions/Issue raised#1", "question", "Public questions/Issue raised"),
+        ("Public questions/Issue raised#1/Officer response", "response", "Public questions/Issue raised#1"),
+        ("Public questions/Issue raised#1/Officer response#1", "paragraph",
+         "Public questions/Issue raised#1/Officer response"),
     ]
 
 

@@ -53,6 +53,7 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
                             closes_letter, goes_on_answering, is_heading_line, opens_letter, record_answer,
                             reply_letter)
 from .extract_rows import make_commitment, report_proposes
+from .extract_questions import QuestionsInFull
 from .extract_split import split_asked_and_answered
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
@@ -236,6 +237,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
     cut_list: tuple[str, Context] | None = None  # (parent, context) of the last list of answers or points made
     table: tuple[int, int] | None = None  # (asking, answering) columns of the answer table being read
     answering: tuple[Item, Context] | None = None  # the answer heading the items now being read stand under
+    in_full = QuestionsInFull.of(items)
     letter = reply_letter(doc)
     replies = bool(_SAYS_IT_REPLIES.search(doc.text[:OPENING_CHARS]))
     in_letter = False
@@ -244,6 +246,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         deadline.check()
         if item.kind in ("agenda_item", "section"):
             asker, listed, cut_list = "", {}, None
+        if in_full.covers(item):  # "Question 1 – title" / "Asked by …" / the question / "Mayor's Response" / the reply
+            out.extend(in_full.rows(paper, item, sdoc, bases[i]))
+            continue
         if paper.is_minutes and public_question_asker(sdoc.text):
             asker = public_question_asker(sdoc.text)  # "Q15, 16 & 17 – Zoe Mack": a request to the committee
             out.append(question_request(paper, item, 1, sdoc, bases[i], asker))

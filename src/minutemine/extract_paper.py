@@ -21,7 +21,7 @@ from .models import Document, Item
 from .nlp import read_patterns
 
 FORUM_PATTERN_KINDS = {"public_question", "questioner", "asked_and_answered"}  # lead_ins.jsonl rows not read as lead-ins
-REPLY_PATTERN_KINDS = {"answer_heading", "reply_letter", "courtesy"}  # lead_ins.jsonl rows read by extract_reply
+REPLY_PATTERN_KINDS = {"answer_heading", "reply_letter", "courtesy", "not_a_reply"}  # read by extract_reply, extract_questions
 LEAD_IN_END = re.compile(r"(?:[-–:]|\bto|\bthat;?)\s*$")  # a line that opens a sentence its items finish
 
 _UPDATE_TITLE = re.compile(r"(?i)\b(?:update|progress report)\b")  # the paper's own title says it reports progress

@@ -10,7 +10,8 @@ Three steps, chained in `segment_document`:
 3. `segment_kinds.tree_to_items` names sections, gives every node its kind and a
    stable label path, and flattens the tree (iteratively: no recursion limit).
 
-The label-path scheme is documented in docs/ITEM_KINDS.md.
+The label-path scheme is documented in docs/ITEM_KINDS.md; the lines of a question printed
+in full (its byline, the question itself, its reply) are read by `segment_questions`.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Node:
     text: str = ""
     inferred_key: str = ""  # a lost label restored from the sequence around it ("(d)")
     inferred_value: int = 0
+    answered: bool = False  # a question (heading or text) with a reply heading under it already
 
     @property
     def is_container(self) -> bool:
@@ -134,9 +136,12 @@ def known_heading(text: str) -> dict | None:
     if clean[:1].islower():  # "the Policy Committee" wrapped onto its own line is not a heading
         return None
     for row in _patterns("headings.jsonl"):
-        if row["kind"] != "label" and row["regex"].search(clean):
+        if row["kind"] not in _NOT_HEADINGS and row["regex"].search(clean):
             return row
     return None
+
+
+_NOT_HEADINGS = ("label", "byline", "asks")  # headings.jsonl rows read by read_label, question_byline, asks_in_full
 
 
 def read_label(text: str) -> Label | None:
@@ -314,8 +319,8 @@ def _wraps_at(column: int, prev: Block, text: str, blank: bool) -> bool:
     if blank or prev.known or prev.marked_heading:
         return False
     last = prev.last_line
-    if text[0].islower() and not last.endswith(":"):
-        return True
+    if text[0].islower() and not last.endswith(":") or _CONNECTIVE_END.search(last):
+        return True  # "… by the deadline of noon on" / "Thursday 23 January": no line ends on "on"
     if last.rstrip("”\"'’)").endswith(_TERMINAL) and (_FIELD.match(text) or last.endswith(":")):
         return False
     return len(last) + 1 + len(text.split()[0]) > 0.95 * column

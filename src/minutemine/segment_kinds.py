@@ -92,6 +92,8 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
             kind = "response" if node.list_role == "response" else "section"
         elif node.role == "table":
             kind = "table_row"
+        elif node.role == "prose" and node.list_role == "question":
+            kind = "question"  # a question printed in full under its heading (segment_tree.awaits_its_question)
         elif parent_kind in ("request", "response") and deck and node.role in ("bullet", "labelled", "prose"):
             kind = "response"
         elif node.role == "labelled":

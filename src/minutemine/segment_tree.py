@@ -11,6 +11,8 @@ import re
 from . import deadline
 from .labels import Label
 from .segment import ASK_HEADING_STYLES, MAX_DEPTH, Block, Node, clean_name, list_role, looks_like_title
+from .segment_questions import (FOLLOW_UP, INLINE_FOLLOW_UP, asks_in_full, awaits_its_question, question_byline,
+                                replies_inline)
 
 _LOOKAHEAD = 4
 
@@ -85,6 +87,8 @@ class TreeBuilder:
             return False
         if block.text.startswith("("):  # "(Approved)": a subtitle
             return False
+        if question_byline(block.text):  # "Asked by a resident of Brookside ward": a line of the question
+            return False
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         standalone = block.blank_before and (block.blank_after or nxt is None)
         return standalone or (nxt is not None and (nxt.label is not None or nxt.bulleted) and block.blank_before)
@@ -107,8 +111,19 @@ class TreeBuilder:
         self.attach(Node(role="bullet", block=block, depth=block.depth, text=block.text))
 
     def place_prose(self, block: Block) -> None:
+        if INLINE_FOLLOW_UP.match(block.text) and self.open_ask_heading(any_question=True) is not None:
+            # "Supplementary question: Will the trees be replaced?" in one line: a question of its own
+            self.pop_to_pair_parent("question", block.text)
+            self.attach(Node(role="prose", block=block, text=block.text, list_role="question"))
+            return
+        if self.top.role == "prose" and self.top.list_role and replies_inline(block.text):
+            self.pop_to_pair_parent("response")  # "Reply: Twelve new trees will be planted …" under its question
+            self.attach(Node(role="prose", block=block, text=block.text))
+            return
         while True:
             top = self.top
+            if top.role == "prose" and top.list_role and top.answered:
+                break  # the reply printed after its question goes on
             if top.is_heading_item and top.style in ASK_HEADING_STYLES and in_bodiless_run(top):
                 self.stack.pop()  # after a list of one-line questions, prose is about the list
                 continue
@@ -117,7 +132,10 @@ class TreeBuilder:
             if top.is_intro and not top.children:  # "(c) Declarations of interest:" / "None"
                 break
             self.stack.pop()
-        self.attach(Node(role="prose", block=block, text=block.text))
+        node = Node(role="prose", block=block, text=block.text)
+        if awaits_its_question(self.top) and asks_in_full(block.text) and not question_byline(block.text):
+            node.list_role = "question"  # the question printed in full under its heading: its reply nests under it
+        self.attach(node)
 
     def place_heading(self, block: Block, i: int) -> None:
         known = block.known or {}
@@ -128,7 +146,7 @@ class TreeBuilder:
             self.attach(Node(role="agenda", block=block, name=name, text=block.title or block.text))
             return
         if known.get("level") == 2:  # "Response", "Mayor's Response", "Response 3 – …", "Issue raised"
-            self.pop_to_pair_parent(known.get("role", ""))
+            self.pop_to_pair_parent(known.get("role", ""), block.text)
             self.attach(Node(role="section", block=block, name=name, text=block.text,
                              list_role=known.get("role", "")))
             return
@@ -162,7 +180,7 @@ class TreeBuilder:
                     list_role=known.get("role", ""))
         self.attach(node)
 
-    def pop_to_pair_parent(self, role: str) -> None:
+    def pop_to_pair_parent(self, role: str, heading: str = "") -> None:
         """Close what the heading of a question/answer pair ends.
 
         A reply ("Mayor's Response", "Answer:") goes under the question or request it answers
@@ -170,13 +188,36 @@ class TreeBuilder:
         ("Issue raised", "Question:", a reply with no question open) goes up to the enclosing
         part (an appendix, a section, an agenda item), closing the previous pair.
         """
+        follows_up = bool(FOLLOW_UP.match(heading))
         for node in reversed(self.stack):
             paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
             asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
-                or paired and node.list_role in ("question", "request")
-            if role == "response" and asked or node.role in ("root", "agenda") or node.role == "section" and not paired:
+                or paired and node.list_role in ("question", "request") or node.role == "prose" and node.list_role
+            if role == "response" and asked:
+                self.pop_to(node)
+                self.reopen_question_in_full(node)
+                return
+            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted or \
+                    follows_up and paired and node.list_role in ("question", "request"):
+                self.pop_to(node)  # "Supplementary question" is a part of the question it follows
+                return
+            if node.role in ("root", "agenda") or node.role == "section" and not paired:
                 self.pop_to(node)
                 return
+
+    def reopen_question_in_full(self, asked: Node) -> None:
+        """Put a reply under the question printed in full that it answers: the open question text
+        itself, or the last one printed under the open heading (a note after it closed it)."""
+        asked.answered = True
+        question = asked if asked.role == "prose" else next(
+            (c for c in reversed(asked.children) if c.role == "prose" and c.list_role == "question"), None)
+        if question is None:
+            return
+        if question is not asked:
+            self.stack.append(question)
+        question.answered = True
+        if question.parent is not None:
+            question.parent.answered = True  # a paragraph after the reply is not its question
 
     def pop_to_level1(self) -> None:
         for node in reversed(self.stack):
@@ -237,6 +278,9 @@ class TreeBuilder:
             self.pop_to(parent)
             self.attach(node)
             return
+        if style in ASK_HEADING_STYLES and not block.bulleted and (asked := self.open_ask_heading()) is not None:
+            self.pop_to(asked)  # "Request 3 –" after question 2's reply: the next point, not a part of the reply
+            self.stack.pop()
         while True:
             top = self.top
             if style in ASK_HEADING_STYLES and top.role == "labelled" and top.style in ASK_HEADING_STYLES:
@@ -260,6 +304,18 @@ class TreeBuilder:
             self.pop_to_level1()
             self.attach(Node(role="section", anonymous=True, name=""))
         self.attach(node)
+
+    def open_ask_heading(self, any_question: bool = False) -> Node | None:
+        """The open question or request heading ("Question 2 – …", "Request 1 –") in the current part, if any;
+        with `any_question`, a question's section heading ("Question from Councillor …") or text too."""
+        for node in reversed(self.stack):
+            if node.role in ("root", "agenda") or node.role == "section" and not node.block:
+                return None
+            if node.role == "labelled" and node.style in ASK_HEADING_STYLES and not node.block.bulleted:
+                return node
+            if any_question and node.role in ("section", "prose") and node.list_role == "question":
+                return node
+        return None
 
     def opens_list_below(self, node: Node) -> bool:
         """Whether an intro or another list is open inside `node`, so a new "1" starts a nested list."""
