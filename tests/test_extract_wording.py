@@ -229,3 +229,20 @@ Flood wardens were appointed in all five riverside wards in May 2025.
 The Chair of the Panel welcomed the progress.
 """)
     assert rows == [("assurance", "Flood wardens were appointed in all five riverside wards in May 2025.")]
+
+
+def test_audit_recommendations_printed_as_bullets_are_recommendations(tmp_path):
+    """The same class printed as bullets under 'Audit recommendations:' (no numbers)."""
+    rows = rows_of(tmp_path, "ashcombe-2025-02-10-internal-audit-report-grants.txt", """ASHCOMBE BOROUGH COUNCIL
+
+INTERNAL AUDIT REPORT: COMMUNITY GRANTS
+
+Audit recommendations:
+
+- The grants team should check each applicant's bank details before the first payment.
+- Monitoring returns should be chased within a month of their due date.
+""")
+    assert rows == [
+        ("recommendation", "The grants team should check each applicant's bank details before the first payment."),
+        ("recommendation", "Monitoring returns should be chased within a month of their due date."),
+    ]
