@@ -246,3 +246,30 @@ Audit recommendations:
         ("recommendation", "The grants team should check each applicant's bank details before the first payment."),
         ("recommendation", "Monitoring returns should be chased within a month of their due date."),
     ]
+
+
+def test_no_matters_arising_is_not_an_answer(tmp_path):
+    """Minutes print 'MATTERS ARISING' with 'There were no matters arising.': reporting nothing answers nothing."""
+    rows = rows_of(tmp_path, "ashcombe-2025-03-03-panel-minutes.txt", MINUTES_HEAD + """3. MATTERS ARISING
+
+There were no matters arising from the minutes of 3 February 2025.
+
+4. MINUTES
+
+The minutes of the meeting held on 3 February 2025 were agreed as a correct record.
+""")
+    assert rows == [("decision", "The minutes of the meeting held on 3 February 2025 were agreed as a correct record.")]
+
+
+def test_matter_arising_about_staff_who_moved_post_is_not_procedure(tmp_path):
+    """'… cards held by staff who had moved post had been cancelled' was dropped as procedure ("moved", as
+    in moving a motion): only moving a motion, an amendment or a recommendation is procedure."""
+    rows = rows_of(tmp_path, "ashcombe-2025-08-11-audit-follow-up.txt", """ASHCOMBE BOROUGH COUNCIL
+
+AUDIT COMMITTEE - 11 AUGUST 2025
+
+4. Matters arising from the meeting of 10 February 2025
+
+4.1 The Head of HR wrote to members on 3 March 2025 confirming that the passes of the 9 staff who had moved post were cancelled.
+""")
+    assert [kind for kind, _ in rows] == ["assurance"]

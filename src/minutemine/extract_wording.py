@@ -52,7 +52,10 @@ _ANSWERING_HEADING = re.compile(
     r"|\bfollowing\s+(?:the\s+)?call[\s-]in\b|\bresponse\s+to\s+(?:the\s+)?petition\b")
 # a statement of what was done or found: "was sent to all 1,140 landlords on 2 December", "262 HMOs had been inspected"
 _DONE = re.compile(r"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|nt|un|ne|de)\b")
-_PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|considered|reconsidered|moved|seconded)\b")
+_PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|considered|reconsidered|seconded)\b"
+                        r"|\b(?:was\s+moved|moved\s+(?:an?|the)\s+(?:amendment|motion|recommendation))\b")
+# "There were no matters arising.", "None.": nothing to report
+_NOTHING = re.compile(r"(?i)^\W*(?:there\s+(?:were|was|are|is)\s+no\b|none\b|nil\b|no\s+(?:matters|issues|actions)\b)")
 # the verdict a management response opens with
 _VERDICT = re.compile(r"^\W*(?:(?:Not|Partially|Partly)\s+(?i:agreed|accepted)|Agreed|Accepted|Rejected)(?:\s+(?:in\s+part|in\s+principle|as\s+worded))?\s*[.:;–-]")
 
@@ -143,10 +146,15 @@ def reworded(paper: Paper, items: list[Item], i: int, sdoc: Doc, base: int, rows
         return _sentences(paper, item, sdoc, base, rows, lambda s: True)  # the reply to the question just minuted
     if _under_answering_heading(items, i):
         if "arising" in _ancestor_headings(items, i).lower():
-            return _sentences(paper, item, sdoc, base, rows, lambda s: len(s) > 3)
+            return _sentences(paper, item, sdoc, base, rows, _reports_something)
         if paper.is_minutes:  # a minute titled with another body's recommendations records the response
             return _sentences(paper, item, sdoc, base, rows, _states_what_was_done)
     return rows
+
+
+def _reports_something(sent: Span) -> bool:
+    """A matter arising reports something, unless it says there is nothing to report."""
+    return len(sent) > 3 and not _NOTHING.match(sent.text) and not _PROCEDURE.search(sent.text)
 
 
 def _states_what_was_done(sent: Span) -> bool:
@@ -177,24 +185,30 @@ def _sentences(paper: Paper, item: Item, sdoc: Doc, base: int, rows: list[Commit
     return out
 
 
+# the last paper's items, their count and each item_id's index: one dict per paper, not a scan per item
+_positions_of: list = [None, -1, {}]
+
+
+def _positions(items: list[Item]) -> dict[str, int]:
+    if _positions_of[0] is not items or _positions_of[1] != len(items):
+        _positions_of[:] = [items, len(items), {it.item_id: n for n, it in enumerate(items)}]
+    return _positions_of[2]
+
+
 def _parent_text(items: list[Item], i: int) -> str:
-    parent = items[i].parent_id
-    for j in range(i - 1, -1, -1):
-        if items[j].item_id == parent:
-            return items[j].text
-    return ""
+    at = _positions(items).get(items[i].parent_id)
+    return items[at].text if at is not None else ""
 
 
 def _ancestor_headings(items: list[Item], i: int, depth: int = 3) -> str:
-    """The texts of the item's nearest ancestors, newline-joined (parents are printed before their items)."""
-    texts, want = [], items[i].parent_id
-    for j in range(i - 1, -1, -1):
-        if want and items[j].item_id == want:
-            if len(items[j].text) <= 160:
-                texts.append(items[j].text)
-            want = items[j].parent_id
-            if len(texts) >= depth:
-                break
+    """The texts of the item's nearest ancestors that are short enough to be headings, newline-joined."""
+    texts, at, positions = [], i, _positions(items)
+    for _ in range(depth):
+        at = positions.get(items[at].parent_id)
+        if at is None:
+            break
+        if len(items[at].text) <= 160:
+            texts.append(items[at].text)
     return "\n".join(texts)
 
 
