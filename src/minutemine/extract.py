@@ -55,6 +55,7 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
 from .extract_rows import make_commitment, report_proposes
 from .extract_questions import QuestionsInFull
 from .extract_split import split_asked_and_answered
+from .extract_wording import reworded
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
 
@@ -353,7 +354,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             continue
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
-        rows = item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited)
+        rows = reworded(paper, items, i, sdoc, bases[i], item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited), out)
         out.extend(split_asked_and_answered(paper, item, rows, sdoc, bases[i]))
     if listed_rows:
         # a question only listed as received is not minuted as asked: its written answer is elsewhere
