@@ -30,12 +30,7 @@ def defers(text: str) -> bool:
     ...                      "(ACTION: PCO to arrange Members' briefing sessions.)")]
     [True, True, True, False, True]
     """
-    return bool(_deferral_pattern().search(text))
-
-
-@cache
-def _deferral_pattern() -> re.Pattern:
-    return re.compile(linking_vocabulary()["deferral"]["pattern"], re.IGNORECASE)
+    return bool(vocabulary_pattern("deferral").search(text))
 
 
 _DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,6})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"
@@ -67,7 +62,7 @@ def refers_to_own_paper(text: str) -> bool:
     >>> refers_to_own_paper("It was suggested that the next update report should include the impact on IT")
     False
     """
-    return bool(_vocabulary_pattern("own_paper").search(text))
+    return bool(vocabulary_pattern("own_paper").search(text))
 
 
 def only_notes(text: str) -> bool:
@@ -78,7 +73,7 @@ def only_notes(text: str) -> bool:
     >>> only_notes("It was AGREED that the Policy Committee note the petition and refer it to officers")
     False
     """
-    return bool(_vocabulary_pattern("only_notes").search(text))
+    return bool(vocabulary_pattern("only_notes").search(text))
 
 
 def confirms_what_was_asked(answer: str, request: str) -> bool:
@@ -122,8 +117,6 @@ def vocabulary_pattern(name: str) -> re.Pattern:
     """The compiled pattern of list `name` in patterns/linking.jsonl."""
     return re.compile(linking_vocabulary()[name]["pattern"], re.IGNORECASE)
 
-
-_vocabulary_pattern = vocabulary_pattern
 
 
 _TITLES = {"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "prof", "rev", "revd", "sir", "dame"}

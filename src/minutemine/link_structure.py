@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .answer_cues import vocabulary_pattern as _vocabulary_pattern
+from .answer_cues import vocabulary_pattern
 from .link_rows import ANSWERING, ASKING, Rows, ancestors
 from .models import Item
 from .similarity import content_words, normalise_for_matching, topic_stems
@@ -155,7 +155,7 @@ def _build_tree(rows: Rows, items: list[Item]) -> _Tree:
 def _continues_the_ask(rows: Rows, tree: _Tree, r: int, ask: int) -> bool:
     """Whether row `r` goes on in the voice of the ask printed just before it: "They stressed that …" right
     after "Members highlighted …" is the members speaking again, not a reply to them."""
-    return tree.previous_row.get(r) == ask and bool(_vocabulary_pattern("continues_speaker").match(
+    return tree.previous_row.get(r) == ask and bool(vocabulary_pattern("continues_speaker").match(
         rows.commitments[r].text))
 
 
@@ -246,7 +246,7 @@ def _petition_decided(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None
     words with "The Committee considered a petition submitted by ... titled 'Stop
     Southville Roadblocks!'", but follows it: it is the committee's answer, in part.
     """
-    if not _vocabulary_pattern("petition_decision").search(rows.commitments[r].text):
+    if not vocabulary_pattern("petition_decision").search(rows.commitments[r].text):
         return None
     siblings = tree.children[item.doc_id, item.parent_id]
     at = tree.position.get(item.item_id, 0)
