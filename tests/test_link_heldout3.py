@@ -129,8 +129,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "'outstanding' because extraction missed the reply in the next paragraph",
     # statuses: Pellbury
     ("status", "", "publish how much of the £1.2m saving in the leisure review is to come from Brook Street"): _PETITION,
-    ("status", "", "restore the early morning lane swimming sessions from 6.30 am"):
-        "status: 'partly answered', because the answer 'Early morning lane swimming will return from 6.30 am … from April 2025' is read as only an undertaking; a promise to do exactly what was asked grants an ask for action (passed with the extraction work alone; failed once the status rules of the same session were merged)",
     ("status", "", "Members invited the Cabinet Member to meet the petitioners at the pool"):
         "extraction missed the invitation 'Members invited the Cabinet Member to meet the petitioners…'",
     # statuses: Norrington

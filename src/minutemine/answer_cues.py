@@ -2,7 +2,8 @@
 
 Each is a pure function of text (and names) so it can be read, doctested and
 changed on its own; the word lists behind them are in patterns/linking.jsonl, and the
-token patterns that tell an undertaking or a withheld part from a fact in patterns/status.jsonl.
+token patterns that tell an undertaking or a withheld part from a fact in patterns/status.jsonl;
+the verb families of an ask for action (`grants_the_ask`) are set out beside the code that reads them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .models import Commitment
-from .similarity import content_words, linking_vocabulary, normalise_for_matching
+from .similarity import content_words, linking_vocabulary, normalise_for_matching, topic_stems
 
 
 def defers(text: str) -> bool:
@@ -299,3 +300,104 @@ def declines_part(texts: list[str]) -> bool:
         return False
     sentences = [s for text in texts for s in _sentence_cues(text)]
     return any("gives_information" in s and "declines" not in s for s in sentences)
+
+
+# --- An ask for an action, granted by an undertaking to do it (issue #4) ---
+
+# Verbs of an ask for action, in families: an answer that undertakes a verb of the ask's own
+# family ("restore ~ return") does what was asked.  Stems, matched at a word's start.  Asks to
+# consider, review or look into, and asks for information ("provide", "report", "publish how
+# much"), are not here: a promise answers them only in part.
+_ACTION_FAMILIES: dict[str, tuple[str, ...]] = {
+    "restore": ("restor", "reinstat", "return", "resum", "reopen", "reintroduc", "bring back", "brought back"),
+    "keep": ("keep", "kept", "retain", "stay", "remain", "continu", "maintain", "protect", "preserv", "sav"),
+    "introduce": ("introduc", "install", "implement", "creat", "establish", "build", "built", "put in", "set up",
+                  "launch", "open", "adopt", "plant"),
+    "carry out": ("carry out", "carried out", "carries out", "conduct", "undertak"),
+    "reduce": ("reduc", "cut", "lower"),
+    "increase": ("increas", "extend", "expand", "rais"),
+    "stop": ("stop", "halt", "ceas", "scrap", "abandon", "withdraw"),
+    "remove": ("remov",),
+    "repair": ("repair", "fix", "mend", "resurfac", "replac"),
+    "fund": ("fund", "pay", "paid"),
+    "write": ("write", "writ", "wrote", "send", "sent", "lobby", "lobbi"),
+    "meet": ("meet", "met", "visit"),
+}
+_VERB_FAMILY = {stem: family for family, stems in _ACTION_FAMILIES.items() for stem in stems}
+_INFLECTION = "(?:e|es|ed|en|ten|ing|s|d|ted|ting|ped|ping|ied|ies|y)?"
+_VERBS = "|".join(sorted((re.escape(s) for s in _VERB_FAMILY), key=len, reverse=True))
+
+
+def _verb(n: int) -> str:
+    return f"(?P<verb{n}>{_VERBS}){_INFLECTION}"
+
+
+_ACTION_ASK = re.compile(
+    r"^\W*(?:(?:\d+|[a-z]|[ivx]+)[.)]\s*)?" + _verb(1) + r"\b"  # a listed imperative: "2. restore the …"
+    r"|\b(?:call(?:s|ed)? (?:up)?on|urge[sd]?|ask(?:s|ed)?|invite[sd]?|request(?:s|ed)?)\b[^.;:]{0,80}?\bto "
+    + _verb(2) + r"\b"  # "calls on the Council to restore …"
+    # "That the Cabinet restores …", "requests that the sessions be restored"
+    r"|(?:^\W*|\b(?:request|recommend|ask|urge|resolve)\w*\s+)that\b[^.;:]{0,80}?\b(?:should |shall |be |to )?"
+    + _verb(3) + r"\b",
+    re.IGNORECASE)
+# What makes an ask one for information or a view, whatever its verb.
+_ASKS_INFORMATION = re.compile(
+    r"\?|\b(?:how|whether|what|why|which|who|when|where|breakdown|figures?|details?|numbers? of|data|statistics|"
+    r"information|update|report(?:s|ed|ing)?|publish\w*|provid\w*|shar(?:e|es|ed|ing)|circulat\w*|confirm\w*|"
+    r"explain\w*|clarif\w*|tell|assurance|consider\w*|review\w*|explor\w*|investigat\w*|look into|concern\w*)\b",
+    re.IGNORECASE)
+
+
+def asked_action(request: str) -> str:
+    """The family of the action a request asks to be done ("restore"), or "" when it asks for information or a view.
+
+    >>> [asked_action(t) for t in ("restore the early morning lane swimming sessions from 6.30 am",
+    ...                            "This petition calls on the Council to reopen the toilets in Market Square",
+    ...                            "That the Cabinet keeps the Saturday bus service",
+    ...                            "The Committee requests that the crossing patrol be reinstated",
+    ...                            "publish how much of the £1.2m saving is to come from the pool",
+    ...                            "asks officers to provide the number of crossings installed since 2020",
+    ...                            "I would ask the Cabinet Member to consider a pedestrian crossing",
+    ...                            "Residents raised concerns about speeding on Mill Lane",
+    ...                            "Residents asked for a pedestrian crossing outside the library")]
+    ['restore', 'restore', 'keep', 'restore', '', '', '', '', '']
+    """
+    if _ASKS_INFORMATION.search(request):
+        return ""
+    found = _ACTION_ASK.search(request)
+    if not found:
+        return ""
+    verb = next(v for v in found.groupdict().values() if v)  # one named group per alternative
+    return _VERB_FAMILY[verb.lower()]
+
+
+@cache
+def _family_verb(family: str) -> re.Pattern:
+    """A verb of action `family` in any of its forms ("return", "returned", "brought back")."""
+    stems = "|".join(re.escape(s) for s in _ACTION_FAMILIES[family])
+    return re.compile(rf"\b(?:{stems}){_INFLECTION}\b", re.IGNORECASE)
+
+
+def grants_the_ask(answer: str, request: str) -> bool:
+    """Whether an answer undertakes to do just what an ask for action asked: then the promise is the answer.
+
+    The answer must use a verb of the ask's family and restate what it is to be done to: at least
+    two, and half, of the ask's other content stems.
+
+    >>> grants_the_ask("Early morning lane swimming will return from 6.30 am on weekdays from April 2025.",
+    ...                "restore the early morning lane swimming sessions from 6.30 am that were withdrawn in 2023")
+    True
+    >>> grants_the_ask("A traffic count on Hill Street will be carried out in June.",
+    ...                "calls on the Council to install a zebra crossing on Hill Street")
+    False
+    >>> grants_the_ask("The figures on crossings will be provided in June.",
+    ...                "asks officers to provide the number of crossings installed since 2020")
+    False
+    """
+    family = asked_action(request)
+    if not family or not _family_verb(family).search(answer):
+        return False
+    verbs = frozenset().union(*(topic_stems(v.group()) for v in _family_verb(family).finditer(request)))
+    wanted = topic_stems(request) - verbs
+    shared = wanted & topic_stems(answer)
+    return len(shared) >= 2 and 2 * len(shared) >= len(wanted)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes
+from .answer_cues import asks_for_assurance, declines_part, defers, grants_the_ask, only_undertakes
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .models import Item
 
@@ -70,7 +70,11 @@ def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
 
     Some must state a fact or refuse: an answer made only of undertakings ("A speed survey
     will be carried out in April") is a promise, unless an assurance about the future was
-    what was asked ("an assurance that the mobile library will continue to visit").  None
+    what was asked ("an assurance that the mobile library will continue to visit"), or it
+    undertakes just the action asked for ("restore the early morning lane swimming sessions",
+    answered "Early morning lane swimming will return from 6.30 am … from April 2025": a
+    decision to do it is what an ask for action wants; an ask for information or a concern
+    is answered in part by a promise).  None
     may leave the rest to come: a deferral ("the full report is being finalised and will be
     presented in September") beside facts is an answer in part, unless a later paper's facts
     have kept the promise (minutes that "undertook to provide the figures", then a tracker's
@@ -81,7 +85,8 @@ def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
     deferrals = [a for a, text in zip(answers, texts) if defers(text)]
     future_is_the_answer = asks_for_assurance(request)
     facts = [a for a, text in zip(answers, texts)
-             if a not in deferrals and (future_is_the_answer or not only_undertakes(text))]
+             if a not in deferrals and (future_is_the_answer or not only_undertakes(text)
+                                        or grants_the_ask(text, request))]
     if not facts:
         return False
     day = rows.meeting
