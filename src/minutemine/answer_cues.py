@@ -3,13 +3,15 @@
 Each is a pure function of text (and names) so it can be read, doctested and
 changed on its own; the word lists behind them are in patterns/linking.jsonl, and the
 token patterns that tell an undertaking or a withheld part from a fact in patterns/status.jsonl;
-the verb families of an ask for action (`grants_the_ask`) are set out beside the code that reads them.
+the verb families of an ask for action (`grants_the_ask`) in patterns/asked_actions.jsonl.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -304,48 +306,44 @@ def declines_part(texts: list[str]) -> bool:
 
 # --- An ask for an action, granted by an undertaking to do it (issue #4) ---
 
-# Verbs of an ask for action, in families: an answer that undertakes a verb of the ask's own
-# family ("restore ~ return") does what was asked.  Stems, matched at a word's start.  Asks to
-# consider, review or look into, and asks for information ("provide", "report", "publish how
-# much"), are not here: a promise answers them only in part.
-_ACTION_FAMILIES: dict[str, tuple[str, ...]] = {
-    "restore": ("restor", "reinstat", "return", "resum", "reopen", "reintroduc", "bring back", "brought back"),
-    "keep": ("keep", "kept", "retain", "stay", "remain", "continu", "maintain", "protect", "preserv", "sav"),
-    "introduce": ("introduc", "install", "implement", "creat", "establish", "build", "built", "put in", "set up",
-                  "launch", "open", "adopt", "plant"),
-    "carry out": ("carry out", "carried out", "carries out", "conduct", "undertak"),
-    "reduce": ("reduc", "cut", "lower"),
-    "increase": ("increas", "extend", "expand", "rais"),
-    "stop": ("stop", "halt", "ceas", "scrap", "abandon", "withdraw"),
-    "remove": ("remov",),
-    "repair": ("repair", "fix", "mend", "resurfac", "replac"),
-    "fund": ("fund", "pay", "paid"),
-    "write": ("write", "writ", "wrote", "send", "sent", "lobby", "lobbi"),
-    "meet": ("meet", "met", "visit"),
-}
-_VERB_FAMILY = {stem: family for family, stems in _ACTION_FAMILIES.items() for stem in stems}
+# Verbs of an ask for action, in families (patterns/asked_actions.jsonl): an answer that
+# undertakes a verb of the ask's own family ("restore ~ return") does what was asked.  Stems,
+# matched at a word's start.  Asks to consider, review or look into, and asks for information
+# ("provide", "report", "publish how much"), are not there: a promise answers them only in part.
 _INFLECTION = "(?:e|es|ed|en|ten|ing|s|d|ted|ting|ped|ping|ied|ies|y)?"
-_VERBS = "|".join(sorted((re.escape(s) for s in _VERB_FAMILY), key=len, reverse=True))
 
 
-def _verb(n: int) -> str:
-    return f"(?P<verb{n}>{_VERBS}){_INFLECTION}"
+@cache
+def _asked_actions() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
+    """The verb families and the information-ask pattern of patterns/asked_actions.jsonl."""
+    text = resources.files("minutemine").joinpath("patterns/asked_actions.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    families = {row["family"]: tuple(row["stems"]) for row in rows if "family" in row}
+    information = next(row["pattern"] for row in rows if row.get("list") == "asks_information")
+    return families, re.compile(information, re.IGNORECASE)
 
 
-_ACTION_ASK = re.compile(
-    r"^\W*(?:(?:\d+|[a-z]|[ivx]+)[.)]\s*)?" + _verb(1) + r"\b"  # a listed imperative: "2. restore the …"
-    r"|\b(?:call(?:s|ed)? (?:up)?on|urge[sd]?|ask(?:s|ed)?|invite[sd]?|request(?:s|ed)?)\b[^.;:]{0,80}?\bto "
-    + _verb(2) + r"\b"  # "calls on the Council to restore …"
-    # "That the Cabinet restores …", "requests that the sessions be restored"
-    r"|(?:^\W*|\b(?:request|recommend|ask|urge|resolve)\w*\s+)that\b[^.;:]{0,80}?\b(?:should |shall |be |to )?"
-    + _verb(3) + r"\b",
-    re.IGNORECASE)
-# What makes an ask one for information or a view, whatever its verb.
-_ASKS_INFORMATION = re.compile(
-    r"\?|\b(?:how|whether|what|why|which|who|when|where|breakdown|figures?|details?|numbers? of|data|statistics|"
-    r"information|update|report(?:s|ed|ing)?|publish\w*|provid\w*|shar(?:e|es|ed|ing)|circulat\w*|confirm\w*|"
-    r"explain\w*|clarif\w*|tell|assurance|consider\w*|review\w*|explor\w*|investigat\w*|look into|concern\w*)\b",
-    re.IGNORECASE)
+@cache
+def _verb_family() -> dict[str, str]:
+    return {stem: family for family, stems in _asked_actions()[0].items() for stem in stems}
+
+
+@cache
+def _action_ask() -> re.Pattern:
+    """An ask for action: a listed imperative, "calls on X to <verb>", "That X <verb>" / "be <verbed>"."""
+    verbs = "|".join(sorted((re.escape(s) for s in _verb_family()), key=len, reverse=True))
+
+    def verb(n: int) -> str:
+        return f"(?P<verb{n}>{verbs}){_INFLECTION}"
+
+    return re.compile(
+        r"^\W*(?:(?:\d+|[a-z]|[ivx]+)[.)]\s*)?" + verb(1) + r"\b"  # a listed imperative: "2. restore the …"
+        r"|\b(?:call(?:s|ed)? (?:up)?on|urge[sd]?|ask(?:s|ed)?|invite[sd]?|request(?:s|ed)?)\b[^.;:]{0,80}?\bto "
+        + verb(2) + r"\b"  # "calls on the Council to restore …"
+        # "That the Cabinet restores …", "requests that the sessions be restored"
+        r"|(?:^\W*|\b(?:request|recommend|ask|urge|resolve)\w*\s+)that\b[^.;:]{0,80}?\b(?:should |shall |be |to )?"
+        + verb(3) + r"\b",
+        re.IGNORECASE)
 
 
 def asked_action(request: str) -> str:
@@ -362,19 +360,19 @@ def asked_action(request: str) -> str:
     ...                            "Residents asked for a pedestrian crossing outside the library")]
     ['restore', 'restore', 'keep', 'restore', '', '', '', '', '']
     """
-    if _ASKS_INFORMATION.search(request):
+    if _asked_actions()[1].search(request):
         return ""
-    found = _ACTION_ASK.search(request)
+    found = _action_ask().search(request)
     if not found:
         return ""
     verb = next(v for v in found.groupdict().values() if v)  # one named group per alternative
-    return _VERB_FAMILY[verb.lower()]
+    return _verb_family()[verb.lower()]
 
 
 @cache
 def _family_verb(family: str) -> re.Pattern:
     """A verb of action `family` in any of its forms ("return", "returned", "brought back")."""
-    stems = "|".join(re.escape(s) for s in _ACTION_FAMILIES[family])
+    stems = "|".join(re.escape(s) for s in _asked_actions()[0][family])
     return re.compile(rf"\b(?:{stems}){_INFLECTION}\b", re.IGNORECASE)
 
 

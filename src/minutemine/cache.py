@@ -38,7 +38,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 AFTER_CACHE_PREFIXES = ("link",)  # link.py and the link_*.py modules it is split into
 AFTER_CACHE = {"assemble.py", "manifest.py", "similarity.py", "answer_cues.py", "stories.py", "gold_match.py",
                "store.py", "query.py", "show.py", "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
-AFTER_CACHE_PATTERNS = {"linking.jsonl", "status.jsonl"}  # read by the link_*.py modules, similarity.py and answer_cues.py only
+AFTER_CACHE_PATTERNS = {"linking.jsonl", "status.jsonl", "asked_actions.jsonl"}  # read by the link_*.py modules, similarity.py and answer_cues.py only
 
 
 def after_cache(path: Path) -> bool:
