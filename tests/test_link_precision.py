@@ -133,3 +133,75 @@ def test_the_minutes_wrong_links_stay_unmade(corpus_papers):
     # the links next to them are kept
     assert _answers(linked, "the Assistant Director advised that it would remain in place").startswith(
         "in terms of how long it was envisaged")
+
+
+def _library_petition() -> tuple[Paper, Paper]:
+    """A petition about one library and the reply that names the meeting it was presented to: every ask and every
+    reply paragraph names the library."""
+    council = Paper("pet", "2024-03-07", body="Ashcombe Borough Council")
+    council.add("9", "A petition was presented asking the Council to:", "paragraph")
+    for label, text in (("9.1", "keep Marsh Lane Library and Community Hall open on Sunday afternoons"),
+                        ("9.2", "bring back the after-school homework club at Marsh Lane Library and Community Hall"),
+                        ("9.3", "publish how much of the £400,000 library saving is to come from Marsh Lane "
+                                "Library and Community Hall")):
+        council.add(label, text, "bullet", "request", parent="pet/9", actor="Petitioners")
+    reply = Paper("rep", "2024-05-16", body="Ashcombe Borough Council")
+    reply.add("1", "This report responds to the petition presented to Council on 7 March 2024.", "paragraph")
+    reply.add("2", "Marsh Lane Library and Community Hall will stay open on Sunday afternoons.", "paragraph",
+              "assurance")
+    reply.add("3", "The after-school homework club will return to Marsh Lane Library and Community Hall in "
+                   "September.", "paragraph", "assurance")
+    reply.add("4", "The car park of Marsh Lane Library and Community Hall will stay open to library users.",
+              "paragraph", "assurance")
+    return council, reply
+
+
+def test_a_reply_paragraph_sharing_only_the_topic_is_not_aligned_with_the_next_ask():
+    """Regression: in the Pellbury petition response, "The car park at Brook Street Pool will remain free for pool
+    users." was aligned in order with the petition's fifth ask ("publish how much of the £1.2m saving … is to come
+    from Brook Street Pool"), which nothing answers: the pair cleared the alignment's floor only on the pool's name,
+    which every ask and paragraph share, and the paragraph was more like the first ask (0.32 against 0.23).  A
+    paragraph is aligned only with the ask it is most like."""
+    linked, _ = run(*_library_petition())
+    assert (linked["c:rep/2"].answers, linked["c:rep/3"].answers) == ("c:pet/9.1", "c:pet/9.2")
+    assert linked["c:rep/4"].answers == ""
+    assert linked["c:pet/9.3"].status == "outstanding"
+
+
+def test_an_officers_reply_reported_after_a_minuted_question_answers_it():
+    """Regression: in the Stourmere minutes "A member asked whether any of the card spending in 2023/24 had been
+    fraudulent." is followed by the paragraph "The Chief Finance Officer said that the audit had found no evidence
+    of fraud …", an assurance that linked to nothing (so the question stayed outstanding); likewise the fuel-card
+    question in the Cabinet minutes.  A paragraph that reports an officer's answer answers the ask minuted just
+    before it; one that reports no one's answer does not."""
+    minutes = Paper("mins", "2024-09-10", body="Ashcombe Borough Council")
+    item = minutes.add("7", "7. Library Van Replacement", "agenda_item")
+    asked = minutes.add("7#1", "A member asked whether the old library van would be sold at auction.", "paragraph",
+                        "request", parent=item, actor="Committee")
+    minutes.add("7#2", "The Head of Cultural Services explained that the van would be given to a village hall "
+                       "charity.", "paragraph", "assurance", parent=item, actor="Head of Cultural Services")
+    minutes.add("7#3", "A member asked how many stops the new van would serve.", "paragraph", "request",
+                        parent=item, actor="Committee")
+    minutes.add("7#4", "The new van will be delivered in March.", "paragraph", "assurance", parent=item)
+    linked, _ = run(minutes)
+    assert (linked["c:mins/7#2"].answers, linked["c:mins/7#2"].answer_method) == (f"c:{asked}", "sequence")
+    assert linked[f"c:{asked}"].status != "outstanding"
+    assert linked["c:mins/7#4"].answer_method != "sequence"  # no one's answer reported: not placed by sequence
+
+
+def test_a_concern_raised_by_members_does_not_restate_a_recommendation():
+    """Regression: "Members were concerned that seven waivers had been signed after the order was placed." (Stourmere
+    audit committee minutes) was linked as a restatement of the internal audit's recommendation R4 ("No waiver of
+    the contract procedure rules should be accepted after an order has been placed"): a worry the committee voices
+    about what happened does not put again a recommendation made to management, however alike the words."""
+    audit = Paper("aud", "2024-06-01", body="Ashcombe Borough Council")
+    audit.add("5", "Recommendation 2: Library fines should no longer be written off without the approval of the "
+                   "library manager.", "recommendation", "recommendation", actor="Internal Audit")
+    minutes = Paper("com", "2024-06-20", body="Ashcombe Borough Council")
+    minutes.add("8", "Members were concerned that library fines had been written off without the approval of the "
+                     "library manager.", "paragraph", "request", actor="Committee", modality="concern")
+    linked, _ = run(audit, minutes)
+    assert linked["c:com/8"].answers == ""
+    minutes.row = minutes.row.model_copy(update={"meeting_date": audit.row.meeting_date})  # one day: either way
+    linked, _ = run(audit, minutes)
+    assert (linked["c:com/8"].answers, linked["c:aud/5"].answers) == ("", "")

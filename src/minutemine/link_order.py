@@ -25,6 +25,11 @@ from .models import DocumentRow, Item
 
 ORDER_SCORE = 0.6  # above THRESHOLD: the order is the evidence; below a reply printed under its question (0.9)
 ALIGN_MIN_SIMILARITY = 0.2  # a paragraph and an ask sharing less than this are not paired, whatever the order
+# A paragraph is paired only with the ask it is most like: the asks of one paper share their
+# topic's words ("Brook Street Pool" in every ask of a petition about it), and so does every
+# paragraph of the reply, so a paragraph that clears the floor with one ask only through those
+# words is as like, or more like, a sibling ask.  What tells the ask a paragraph answers is
+# the wording that ask does not share with the others, and that makes it the closest.
 MIN_ALIGNED = 2  # one pair in order proves nothing
 MIN_SHARE_ALIGNED = 1 / 3  # of the reply paper's answering paragraphs
 ALIGNMENT_PASSES = 2  # the asks of two lists, answered list by list in another order than they were put
@@ -87,7 +92,8 @@ def _aligned(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[
     for i, unit in enumerate(units):
         for r in unit:  # a paragraph is as like an ask as its closest sentence
             similarity[i] = np.maximum(similarity[i], index.pair_similarity(np.full(m, r), np.asarray(asks)))
-    gain = np.where(similarity >= ALIGN_MIN_SIMILARITY, similarity, 0.0)
+    closest = similarity.max(axis=1, keepdims=True)
+    gain = np.where((similarity >= ALIGN_MIN_SIMILARITY) & (similarity >= closest), similarity, 0.0)
     # best[i, j]: the best total over the first i paragraphs and the first j asks
     best = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):

@@ -213,10 +213,22 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None  # every update report "notes this update report": each its own
         if rows.amounts[s] and rows.amounts[t] and rows.amounts[s].isdisjoint(rows.amounts[t]):
             return None  # "how the £12,000 … was spent" is not "how the £150,000 grant was spent" asked again
+        if _concern_and_recommendation(a, q, source_role, target_role):
+            # "Members were concerned that seven waivers had been signed after the order was placed"
+            # voices a worry about what happened; a recommendation ("No waiver should be accepted after
+            # an order is placed") asks someone to act.  However alike the words, neither puts the other
+            # again (papers of one day may be read in either order).
+            return None
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
     return ("tfidf+structure" if evidence else "tfidf"), score, False
+
+
+def _concern_and_recommendation(a: Commitment, q: Commitment, a_role: str, q_role: str) -> bool:
+    """Whether one of two asks is a concern ("Members were concerned that …") and the other a recommendation."""
+    return (a.modality == "concern" and q_role == "recommendation") or \
+        (q.modality == "concern" and a_role == "recommendation")
 
 
 _TITLED_NAME = re.compile(r"^(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}$",

@@ -95,6 +95,11 @@ def structural_links(rows: Rows, items: list[Item]):
         if target is not None:
             yield r, tree.first_said[target], "tree", TREE_SCORE
             continue
+        target = _ask_a_reported_reply_follows(rows, tree, r, item)
+        if target is not None:
+            replied[r] = target
+            yield r, tree.first_said.get(target, target), "sequence", SEQUENCE_SCORE
+            continue
         # One paragraph is one reply: what its first sentence answers, the rest does too.
         first = tree.first_on_item.get(item.item_id)
         target = replied.get(first) if first is not None and first != r else _sequence_target(rows, tree, r, item)
@@ -175,6 +180,27 @@ def _ask_whose_sentence_it_ends(rows: Rows, tree: _Tree, r: int, item: Item) -> 
     ask = tree.asks_on_item[before.item_id][-1]
     # A questioner's heading has no full stop either; its replies follow it in sequence.
     return None if _looks_like_heading(rows, ask) else ask
+
+
+def _ask_a_reported_reply_follows(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
+    """The ask minuted in the paragraph just before a paragraph that reports an officer's answer.
+
+    "A member asked whether any of the card spending had been fraudulent." then "The Chief
+    Finance Officer said that the audit had found no evidence of fraud": the minutes give
+    the answer to what was asked right before it, and name who gave it.  Only a paragraph
+    that opens so, right after a sibling paragraph whose last commitment is an ask.
+    """
+    if tree.first_on_item.get(item.item_id) != r or not (
+            vocabulary_pattern("reports_reply").match(rows.commitments[r].text)
+            or vocabulary_pattern("reports_reply").match(item.text)):
+        return None
+    before = tree.previous.get(item.item_id)
+    if before is None or before.parent_id != item.parent_id or before.item_id not in tree.asks_on_item:
+        return None
+    ask = tree.asks_on_item[before.item_id][-1]
+    said_after = [a for a in tree.asking_on_item.get(before.item_id, [])
+                  if rows.commitments[a].char_start > rows.commitments[ask].char_start]
+    return None if said_after or _looks_like_heading(rows, ask) else ask
 
 
 def _sequence_target(rows: Rows, tree: _Tree, r: int, item: Item) -> int | None:
