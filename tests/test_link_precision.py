@@ -205,3 +205,22 @@ def test_a_concern_raised_by_members_does_not_restate_a_recommendation():
     minutes.row = minutes.row.model_copy(update={"meeting_date": audit.row.meeting_date})  # one day: either way
     linked, _ = run(audit, minutes)
     assert (linked["c:com/8"].answers, linked["c:aud/5"].answers) == ("", "")
+
+
+def test_asked_to_note_the_progress_does_not_restate_asked_to_note_the_findings():
+    """Regression: a recommendations tracker's "The Committee is asked to note the progress made on the
+    recommendations." was linked as a restatement of the audit report's "The Committee is asked to note the
+    findings of the audit." (third held-out set): a paper asking its committee only to note something asks
+    nothing that could be asked again or answered.  Asked to note *and approve* is still an ask."""
+    report = Paper("rep", "2024-06-01", body="Ashcombe Borough Council")
+    report.add("6.1", "The Committee is asked to note the findings of the review of library fines.", "paragraph",
+               "recommendation", actor="Internal Audit")
+    report.add("6.2", "The Committee is asked to note the review of library fines and to approve the new "
+                      "write-off limits.", "paragraph", "recommendation", actor="Internal Audit")
+    tracker = Paper("trk", "2024-12-01", body="Ashcombe Borough Council")
+    tracker.add("1.1", "The Committee is asked to note the progress made on the review of library fines.",
+                "paragraph", "request", actor="Internal Audit")
+    tracker.add("1.2", "The Committee is asked to approve the new write-off limits for library fines.",
+                "paragraph", "request", actor="Internal Audit")
+    linked, _ = run(report, tracker)
+    assert linked["c:trk/1.1"].answers == ""

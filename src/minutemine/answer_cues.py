@@ -75,6 +75,10 @@ def only_notes(text: str) -> bool:
     True
     >>> only_notes("It was AGREED that the Policy Committee note the petition and refer it to officers")
     False
+    >>> only_notes("The Committee is asked to note the progress made on the recommendations.")
+    True
+    >>> only_notes("The Committee is asked to note the report and to approve the revised budget.")
+    False
     """
     return bool(vocabulary_pattern("only_notes").search(text))
 

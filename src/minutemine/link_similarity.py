@@ -209,8 +209,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None  # asking the body that asked is a reply or a new ask, never the same ask again
         if _named_person(a.actor) and _named_person(q.actor) and not same_body(a.actor, q.actor):
             return None  # one resident's petition or question is not another's, however alike the wording
-        if refers_to_own_paper(a.text) or refers_to_own_paper(q.text):
-            return None  # every update report "notes this update report": each its own
+        if refers_to_own_paper(a.text) or refers_to_own_paper(q.text) or only_notes(a.text):
+            return None  # every update report "notes this update report": each its own; noting asks nothing
         if rows.amounts[s] and rows.amounts[t] and rows.amounts[s].isdisjoint(rows.amounts[t]):
             return None  # "how the £12,000 … was spent" is not "how the £150,000 grant was spent" asked again
         if _concern_and_recommendation(a, q, source_role, target_role):
