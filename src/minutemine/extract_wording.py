@@ -124,20 +124,17 @@ def reworded(paper: Paper, items: list[Item], i: int, sdoc: Doc, base: int, rows
     """Item i's rows, with the wordings of this module's docstring read; `before` are the paper's rows so far."""
     item = items[i]
     text = item.text  # the item's own words as segment tidied them: a str already, where `text` is rebuilt per call
-    if rows:
-        if paper.is_minutes and any(r.kind == "decision" and asks_another_body(r.text) for r in rows):
-            return [r.model_copy(update={"kind": "request", "modality": "requests"})
-                    if r.kind == "decision" and asks_another_body(r.text) else r for r in rows]
-        if item.kind == "paragraph" and opens_with_verdict(text):
-            return [_whole(paper, item, sdoc, base, "assurance", "responds")]
-        if not _under_answering_heading(items, i):
-            return rows
+    if rows and paper.is_minutes and any(r.kind == "decision" and asks_another_body(r.text) for r in rows):
+        return [r.model_copy(update={"kind": "request", "modality": "requests"})
+                if r.kind == "decision" and asks_another_body(r.text) else r for r in rows]
+    if item.kind == "paragraph" and opens_with_verdict(text):  # whatever the cues read in it
+        return [_whole(paper, item, sdoc, base, "assurance", "responds")]
+    if rows and not _under_answering_heading(items, i):
+        return rows
     if item.kind not in ("paragraph", "bullet", "recommendation") or not text.strip():
         return rows
     if item.kind == "recommendation" and "recommend" in _parent_text(items, i).lower() and _THAT_CLAUSE.match(text):
         return [_whole(paper, item, sdoc, base, "recommendation", "recommends")]
-    if item.kind == "paragraph" and opens_with_verdict(text):
-        return [_whole(paper, item, sdoc, base, "assurance", "responds")]
     if _SHOULD.search(text) and any(map(states_recommendations, _ancestor_headings(items, i).splitlines())):
         return [_whole(paper, item, sdoc, base, "recommendation", "recommends")]
     if item.kind == "recommendation":
