@@ -45,10 +45,6 @@ PROGRESS_MIN_SHARED_WORDS = 2  # words of its own a progress line must share wit
 COMMON_IN_PAPER = 3  # a word in this many of a paper's commitments is the paper's subject, not a point's
 OPENING_CHARS = 3000  # a paper tells what it reports on before it reports (link_similarity.OPENING_CHARS)
 _ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}")
-# "The Committee noted the contents of report on the P3 forecast …", "noted this report and accept that …":
-# a decision to note decides nothing a later paper could report progress on.
-_NOTES = re.compile(r"^\W*(?:that\s+)?(?:it was (?:agreed|resolved) that\s+)?(?:the\s+)?(?:[\w&,'-]+\s+){0,7}?"
-                    r"not(?:e|es|ed|ing)\s+(?:the|this|that|its)\b", re.IGNORECASE)
 
 
 def reported_decision_links(rows: Rows, items: list[Item], documents: list[DocumentRow]):
@@ -60,7 +56,7 @@ def reported_decision_links(rows: Rows, items: list[Item], documents: list[Docum
     for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
                                                                   rows.commitments[r].commitment_id)):
         rows_of[rows.commitments[r].doc_id].append(r)
-        if rows.role[r] == "decision" and not _NOTES.match(rows.commitments[r].text) \
+        if rows.role[r] == "decision" and not vocabulary_pattern("takes_note").match(rows.commitments[r].text) \
                 and not vocabulary_pattern("on_the_record").search(rows.commitments[r].text):
             decisions_of[rows.commitments[r].doc_id].append(r)
     decision_share = {doc: sum(rows.role[r] == "decision" for r in rs) / len(rs) for doc, rs in rows_of.items()}
