@@ -153,6 +153,31 @@ def test_texts_sharing_only_common_words_do_not_match():
     assert "the" not in tokens("The report")
 
 
+def test_errors_list_the_missed_gold_link_the_wrong_link_and_the_wrong_status(tmp_path):
+    out = write_outputs(tmp_path / "out")
+    # c2 now answers c3, which matches no gold: g2 -> g1 is missed and c2 -> c3 is wrong
+    (out / "commitments.csv").write_bytes((out / "commitments.csv").read_bytes().replace(b",c1,", b",c3,"))
+    gold_dir = write_gold(tmp_path / "gold")
+    (gold_dir / "request_status.csv").write_text("request_gold_id,status,note\ng1,outstanding,\n")
+    errors = evaluate(load_gold(gold_dir), load_predictions(out))["errors"]
+    assert [(e["answer_gold_id"], e["request_gold_id"], e["why"]) for e in errors["missed_links"]] == [
+        ("g2", "g1", "answer points at an unmatched commitment")]
+    assert [(e["answer_id"], e["request_id"], e["answer_gold_id"], e["request_gold_id"])
+            for e in errors["wrong_links"]] == [("c2", "c3", "g2", "")]
+    assert errors["wrong_links"][0]["request_text"] == "The weather was discussed at length by all present"
+    assert [(e["request_gold_id"], e["expected"], e["predicted"]) for e in errors["status"]] == [
+        ("g1", "outstanding", "answered")]
+
+
+def test_a_right_run_has_no_errors_and_eval_errors_prints_the_counts(tmp_path, fixture_report):
+    assert fixture_report["errors"] == {"missed_links": [], "wrong_links": [], "status": []}
+    gold, out = str(write_gold(tmp_path / "gold2")), str(write_outputs(tmp_path / "out2"))
+    text = CliRunner().invoke(main, ["eval", gold, "--out", out, "--errors"]).output
+    assert "missed gold links (0)" in text and "wrong predicted links (0)" in text
+    assert "request status errors (0)" in text
+    assert "missed gold links" not in CliRunner().invoke(main, ["eval", gold, "--out", out]).output
+
+
 def test_eval_command_prints_json_and_enforces_floors(tmp_path):
     gold, out = str(write_gold(tmp_path / "gold")), str(write_outputs(tmp_path / "out"))
     runner = CliRunner()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from .eval_errors import format_errors, link_errors, status_errors
 from .gold_match import MATCH_THRESHOLD, Record, match, norm_amount, same_name, split_list
 
 GOLD_TABLES = {"links.csv", "request_status.csv"}  # files in GOLD_DIR that are not per-paper gold
@@ -153,7 +154,8 @@ def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Go
     source_of = source_of or {p.id: p.source for p in preds}
     top1 = [(p.id, p.answers) for p in preds
             if p.answers and p.source in scored and source_of.get(p.answers, p.source) in scored]
-    correct_pred = sum((gold_of(a), gold_of(r)) in ok for a, r in top1)
+    wrong = [(a, r) for a, r in top1 if (gold_of(a), gold_of(r)) not in ok]
+    correct_pred = len(top1) - len(wrong)
     targets: dict[str | None, set[str | None]] = defaultdict(set)
     for a, r in top1:
         targets[gold_of(a)].add(gold_of(r))
@@ -177,7 +179,10 @@ def score_links(preds: list[Record], pred_links: list[tuple[str, str]], gold: Go
     # outstanding detection: the requests a scrutiny officer must chase
     flagged = {r for r, s in predicted_status.items() if s == "outstanding"}
     outstanding = {r for r, s in gold.status.items() if s == "outstanding"}
-    return {"links": links,
+    gold_texts = {g.id: g.text for g in gold.commitments}
+    errors = link_errors(preds, gold.links, found, wrong, gold_texts, pairs)
+    errors["status"] = status_errors(predicted_status, gold.status, gold_texts)
+    return {"links": links, "errors": errors,
             "outstanding": prf(len(flagged & outstanding), len(flagged), len(outstanding)),
             "link_candidate_recall": round(candidate_recall, 4),
             "link_top1": {"accuracy": round(top1_ok / len(gold_answers), 4) if gold_answers else 0.0,
@@ -261,15 +266,19 @@ def parse_floor(text: str) -> tuple[str, float]:
 @click.option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False),
               help="Folder of the dataset tables to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list each missed gold link, wrong predicted link and wrong request status.")
 @click.option("--min-f1", "floors", multiple=True, metavar="FIELD=VALUE",
               help="Exit non-zero if FIELD's figure is below VALUE (repeatable). FIELD: "
                    + ", ".join(FIELDS + HEADLINE_EXTRAS) + ".")
-def eval_command(gold_dir: str, out: str, as_json: bool, floors: tuple[str, ...]) -> None:
+def eval_command(gold_dir: str, out: str, as_json: bool, show_errors: bool, floors: tuple[str, ...]) -> None:
     """Score a run's commitments and links against a gold set: precision, recall, F1 per field.
 
     Example:
 
         minutemine eval corpus/gold --out outputs/ --min-f1 commitment=0.5
+
+        minutemine eval corpus/gold --errors    # and what was missed or wrong, one line each
     """
     wanted = [parse_floor(f) for f in floors]
     figures_known = set(FIELDS) | set(HEADLINE_EXTRAS)
@@ -279,6 +288,8 @@ def eval_command(gold_dir: str, out: str, as_json: bool, floors: tuple[str, ...]
                                      param_hint="--min-f1")
     report = evaluate(load_gold(gold_dir), load_predictions(out))
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+    if show_errors and not as_json:  # the JSON report always carries them
+        click.echo("\n" + format_errors(report["errors"]))
     figures = headline(report)
     below = [f"{name} {figures[name]:.3f} < {value}" for name, value in wanted if figures[name] < value]
     if below:
