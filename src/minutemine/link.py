@@ -9,6 +9,8 @@ Evidence, strongest first (link_structure.py, then link_similarity.py):
   a question among its siblings ("Question 3 – name" then "Mayor's Response");
 - **numbered** — a response paper's "Response N – title" answers item N of an earlier
   paper's numbered list of asks, once the wording shows which list (link_numbered.py);
+- **cited** — an answer cites the ask by its place or number in an earlier paper's list
+  ("the second recommendation is not accepted", "Recommendation 4: Accepted"): link_cited.py;
 - **order** — a reply paper that names an earlier paper's meeting day ("your letter of
   28 November 2024") answers its asks point by point, in their order (link_order.py);
 - **reported** / **progress** — a later paper tells of an earlier meeting's decision,
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .link_cited import cited_entry_links
 from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
 from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
@@ -85,6 +88,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     for source, target, method, score in structural_links(rows, items):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in numbered_reply_links(rows, items, documents):
+        candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in cited_entry_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):

@@ -102,7 +102,7 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                     yield s, t, *scored
 
 
-_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b",
+FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b",
                         re.IGNORECASE)
 
 
@@ -126,7 +126,7 @@ def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
     cited: dict[str, set[str]] = {}
     for doc, texts in opening.items():
         # Only a written day, month and year can name a paper's meeting: the date parser runs on those alone.
-        days = {span.iso for written in _FULL_DATE.findall("\n".join(texts))
+        days = {span.iso for written in FULL_DATE.findall("\n".join(texts))
                 for span in find_dates(written, meeting_date=meeting[doc])}
         # Only earlier papers: papers of one meeting name its day, and answer nothing by it.
         others = {other for day in days if day < meeting[doc] for other in papers_on.get(day, ())}
