@@ -224,3 +224,46 @@ def test_asked_to_note_the_progress_does_not_restate_asked_to_note_the_findings(
                 "paragraph", "request", actor="Internal Audit")
     linked, _ = run(report, tracker)
     assert linked["c:trk/1.1"].answers == ""
+
+
+def _two_recommendation_lists(fleet: list[str], halls: list[str], opening: str = "") -> tuple[Paper, Paper]:
+    audit = Paper("audit", "2025-01-14", body="Kelby District Council")
+    lead = audit.add("3", "The Committee recommends to Cabinet:", "paragraph")
+    for n, text in enumerate(fleet, start=1):
+        audit.add(f"3.{n}", text, "recommendation", "recommendation", parent=lead)
+    panel = Paper("panel", "2025-02-11", body="Kelby District Council")
+    if opening:
+        panel.add("1", opening, "paragraph")
+    lead = panel.add("2", "The Panel recommends to Cabinet:", "paragraph")
+    for n, text in enumerate(halls, start=1):
+        panel.add(f"2.{n}", text, "recommendation", "recommendation", parent=lead)
+    return audit, panel
+
+
+FLEET = ["That every pool car journey be logged with its mileage and purpose.",
+         "That the Council publishes the annual fleet emissions figures.",
+         "That the Council reviews the charges for servicing other councils' vehicles."]
+HALLS = ["That a community toilet scheme be launched with local cafes and shops.",
+         "That the Council publishes the condition survey of its eight community halls.",
+         "That the Council reviews the hire charges for community halls, with a discount for charities."]
+
+
+def test_two_asks_worded_alike_by_chance_do_not_make_one_paper_restate_another():
+    """Regression: a scrutiny panel's "That the Council publishes the condition survey of its eight community
+    halls" restated an audit committee's "That the Council publishes the annual fleet emissions figures" (0.32),
+    and "reviews the hire charges for community halls" its "reviews the charges for servicing other councils'
+    vehicles" (0.39): two papers of one council on other matters, sharing two asks' framing by chance."""
+    linked, _ = run(*_two_recommendation_lists(FLEET, HALLS))
+    assert not any(c.answer_method == "restatement" for c in linked.values())
+
+
+def test_a_paper_restating_several_asks_or_naming_the_earlier_meeting_still_restates_them():
+    """Guard: three restated asks are a paper taking up another's; so is one, in a paper that names the day of
+    the earlier meeting."""
+    restated = [text.replace("That the Council", "That the Executive") for text in FLEET]
+    linked, _ = run(*_two_recommendation_lists(FLEET, restated))
+    assert [linked[f"c:panel/2.{n}"].answers for n in (1, 2, 3)] == [f"c:audit/3.{n}" for n in (1, 2, 3)]
+    one = [HALLS[0], FLEET[1].replace("That the Council", "That the Executive"), HALLS[2]]
+    named = run(*_two_recommendation_lists(FLEET, one, opening="Further to the Audit Committee's recommendations "
+                                                                "of 14 January 2025, the Panel reviewed them."))[0]
+    assert named["c:panel/2.2"].answers == "c:audit/3.2"

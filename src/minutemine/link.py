@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .link_cited import cited_entry_links
-from .link_choose import assign_restatements, break_mutual_links, one_reply_per_paper, rank
+from .link_choose import assign_restatements, break_mutual_links, drop_lone_restatements, one_reply_per_paper, rank
 from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
@@ -66,6 +66,10 @@ RESTATEMENT_MIN_SIMILARITY = 0.25  # similarity (no bonuses) a later ask needs t
 # Between two papers restatements are matched one to one (best total score); a second
 # restatement of the same ask is kept only when its own score reaches this.
 RESTATEMENT_SURE = 0.35
+# Two papers that share fewer than MIN_RESTATED restating asks share them by chance, unless a
+# pair's score reaches RESTATEMENT_ALONE (link_choose.drop_lone_restatements).
+MIN_RESTATED = 3
+RESTATEMENT_ALONE = 0.5
 
 
 def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
@@ -101,6 +105,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     candidates = drop_restated_public_questions(rows, candidates)
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
+    candidates = drop_lone_restatements(rows, candidates, min_restated=MIN_RESTATED, alone=RESTATEMENT_ALONE)
     ranked = rank(rows, candidates)
     ranked = break_mutual_links(rows, ranked)
     chosen = {s: cands[0] for s, cands in ranked.items() if cands}
