@@ -267,3 +267,19 @@ def test_a_paper_restating_several_asks_or_naming_the_earlier_meeting_still_rest
     named = run(*_two_recommendation_lists(FLEET, one, opening="Further to the Audit Committee's recommendations "
                                                                 "of 14 January 2025, the Panel reviewed them."))[0]
     assert named["c:panel/2.2"].answers == "c:audit/3.2"
+
+
+def test_a_reply_naming_the_letter_it_answers_does_not_answer_another_papers_ask_by_wording():
+    """Regression: a reply paper that opens by naming the day of the letter it answers still answered, by wording
+    alone, an ask of another paper of the same council worded like one of its paragraphs (a leisure committee's
+    question on the hours cut at the leisure centre): the reply says what it replies to."""
+    from test_link_numbered import letter_and_reply
+
+    letter, reply = letter_and_reply("Thank you for your letter of 28 November 2024 following the Panel's meeting.")
+    leisure = Paper("leisure", "2024-10-02", body="")
+    leisure.add("4", "Members asked whether the opening hours cut were those in which fewer than eight visitors "
+                     "were recorded on average.", "paragraph", "request")
+    linked, _ = run(letter, reply, leisure)
+    assert linked["c:reply/r#2"].answers == ""
+    assert linked["c:leisure/4"].status == "outstanding"
+    assert linked["c:reply/r#3"].answers == "c:letter/m#1"  # the letter's own ask is still answered

@@ -1,4 +1,5 @@
-"""Choosing among candidates: one reply per paper, restatements one to one and never alone, ranking, no mutual links."""
+"""Choosing among candidates: one reply per paper, replies to the papers they cite, restatements one to one and never
+alone, ranking, no mutual links."""
 
 from __future__ import annotations
 
@@ -86,6 +87,27 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
                 dropped.add((s, c.target))
     return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
+
+
+WORDING_METHODS = {"tfidf", "tfidf+structure", "restatement"}
+
+
+def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """A paper that names the meeting day of the papers it answers answers, by wording, only those.
+
+    "Thank you for your letter of 28 November 2024", "the recommendations made to Cabinet by
+    the Committee on 16 October 2024": the reply says what it replies to.  Another paper of
+    the same council with asks worded alike (a Cabinet minute on fleet fuel cards beside an
+    audit of purchasing cards) is a distractor, not a second addressee.  Links made from
+    the reply's own structure (its place under a question, its numbers, its order) and
+    links inside the paper are not touched.
+    """
+    def keep(s: int, cand: Candidate) -> bool:
+        own, asked = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
+        cited = rows.cited.get(own)
+        return cand.method not in WORDING_METHODS or not cited or asked == own or asked in cited
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
 
 
 def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *, min_restated: int,
