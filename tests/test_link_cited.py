@@ -110,3 +110,17 @@ def test_heldout_norrington_cabinet_cites_the_scrutiny_recommendations_by_place(
     assert answered["the second"].startswith("That the Council set up a dedicated private rented sector")
     assert answered["the third "].startswith("That any private tenant who reports disrepair")
     assert answered["the fifth "].startswith("That an independent review be commissioned")
+
+
+def test_recommendation_c_counts_in_a_lettered_list_by_place():
+    """A lettered list ("(a) That …", "(b) That …") is cited by letter ("Recommendation (c) is accepted") or by
+    place; both count the list's entries in print order."""
+    panel = Paper("panel", "2025-03-04", body="Ashby Borough Council")
+    lead_in = panel.add("12", "RESOLVED - That the following recommendations be made to the Executive:", "paragraph")
+    for n, text in enumerate(PARKS_RECOMMENDATIONS):
+        labelled(panel, f"12.{'abcd'[n]}", f"({'abcd'[n]})", text, "recommendation", "recommendation",
+                 parent=lead_in)
+    linked, _ = run(panel, executive_minute(NAMES_THE_DAY, ["Recommendation (c) is accepted.",
+                                                            "On the Panel's fourth recommendation, officers will "
+                                                            "report in the autumn."]))
+    assert [linked[f"c:executive/31.{x}"].answers for x in "ab"] == ["c:panel/12.c", "c:panel/12.d"]

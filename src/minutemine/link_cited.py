@@ -43,7 +43,7 @@ CITING_ROLES = ANSWERING | {"decision"}  # "RESOLVED - That recommendation 3 be 
 
 
 @cache
-def _citation_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+def _citation_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, int]]:
     vocabulary = linking_vocabulary()
     ordinals = vocabulary["entry_ordinals"]["words"]
     nouns = vocabulary["entry_nouns"]["pattern"]
@@ -51,7 +51,10 @@ def _citation_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
     # "Recommendation 4: Accepted", "(question 3)", "request no. 2"; not "recommendation 2.1" nor "question 3 and 4"
     by_number = re.compile(rf"\b(?P<noun>{nouns})\s+(?:no\.?\s*|number\s+)?(?P<number>\d{{1,2}})(?!\.?\d)"
                            rf"(?!\s*(?:,|and|&|or|to|-|–)\s*\d)", re.IGNORECASE)
-    return by_place, by_number, {word: n for n, word in enumerate(ordinals, start=1)}
+    # "recommendation (c)": a lettered list's entry, counted by its place
+    by_letter = re.compile(rf"\b(?P<noun>{nouns})\s+\((?P<letter>[a-h])\)(?!\s*(?:,|and|&|or|to|-|–)\s*\(?[a-h]\))",
+                           re.IGNORECASE)
+    return by_place, by_number, by_letter, {word: n for n, word in enumerate(ordinals, start=1)}
 
 
 def cited_entry(text: str) -> tuple[int, bool] | None:
@@ -60,11 +63,13 @@ def cited_entry(text: str) -> tuple[int, bool] | None:
     >>> [cited_entry(t) for t in ("the second recommendation is not accepted, because …", "Recommendation 4: Accepted",
     ...  "A written answer will be sent (question 3).", "In respect of the committee's third request, we agree",
     ...  "Recommendations 2 and 3 are accepted", "recommendation 2.1 is agreed", "the first and second questions",
-    ...  "the second recommendation, unlike the third recommendation, is agreed", "It was accepted")]
-    [(2, True), (4, False), (3, False), (3, True), None, None, None, None, None]
+    ...  "the second recommendation, unlike the third recommendation, is agreed", "It was accepted",
+    ...  "Recommendation (c) is accepted", "recommendations (a) and (b)", "On the Panel's second point, I agree")]
+    [(2, True), (4, False), (3, False), (3, True), None, None, None, None, None, (3, True), None, (2, True)]
     """
-    by_place, by_number, place_of = _citation_patterns()
+    by_place, by_number, by_letter, place_of = _citation_patterns()
     found = {(place_of[m.group("place").lower()], True) for m in by_place.finditer(text)}
+    found |= {(ord(m.group("letter").lower()) - ord("a") + 1, True) for m in by_letter.finditer(text)}
     found |= {(int(m.group("number")), False) for m in by_number.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
