@@ -124,3 +124,18 @@ def test_recommendation_c_counts_in_a_lettered_list_by_place():
                                                             "On the Panel's fourth recommendation, officers will "
                                                             "report in the autumn."]))
     assert [linked[f"c:executive/31.{x}"].answers for x in "ab"] == ["c:panel/12.c", "c:panel/12.d"]
+
+
+def test_a_citation_counts_in_the_list_of_the_latest_meeting_of_the_committee_its_item_names():
+    """An agenda item headed "Recommendations of the Parks Scrutiny Panel" that names no day cites the list of that
+    panel's latest meeting before it; when that meeting made no numbered list, an older one is not guessed."""
+    heading = "The Executive Member presented the response to the Parks Scrutiny Panel."
+    panel = scrutiny_minute()
+    panel.row = panel.row.model_copy(update={"title": "PARKS SCRUTINY PANEL"})
+    linked, _ = run(panel, executive_minute(heading, ["Recommendation 3: Accepted."]))
+    assert linked["c:executive/31.a"].answers == "c:panel/12.3"
+    later = Paper("later", "2025-05-06", body="Ashby Borough Council")
+    later.row = later.row.model_copy(update={"title": "PARKS SCRUTINY PANEL"})
+    later.add("5", "The Panel noted the update on the play area at Mill Green.", "paragraph", "decision")
+    linked, _ = run(panel, later, executive_minute(heading, ["Recommendation 3: Accepted."]))
+    assert linked["c:executive/31.a"].answer_method != "cited"

@@ -98,12 +98,16 @@ def cited_entry_links(rows: Rows, items: list[Item], documents: list[DocumentRow
                    and days.get(key[0], (float("-inf"), float("inf")))[0] <= last_day]
         agreeing = _list_by_wording(rows, cites, earlier)
         for r, entry, _ in cites:
-            named = _papers_named_around(rows, r, items_of[doc], items_by_id, meeting_date) | rows.cited.get(doc, set())
+            context = _agenda_item_before(rows, r, items_of[doc], items_by_id)
+            named = _papers_whose_day_it_names(context, doc, meeting_date) | rows.cited.get(doc, set())
             fitting = [(key, entries) for key, entries in earlier if key[0] in named and entry <= len(entries)]
             if len(fitting) > 1 and agreeing is not None:
                 fitting = [(key, entries) for key, entries in fitting if key == agreeing[0]]
             if not fitting and agreeing is not None and entry <= len(agreeing[1]):
                 fitting = [agreeing]
+            if not fitting:
+                last = _last_meeting_of_the_body_it_names(context, doc, documents)
+                fitting = [(key, entries) for key, entries in earlier if key[0] in last and entry <= len(entries)]
             if len(fitting) == 1:
                 yield r, fitting[0][1][entry - 1], "cited", CITED_SCORE
 
@@ -132,18 +136,58 @@ def _entry_lists(rows: Rows) -> dict[tuple[str, str], list[int]]:
     return lists
 
 
-def _papers_named_around(rows: Rows, r: int, paper_items: list[Item], items_by_id: dict[str, Item],
-                         meeting_date: dict[str, str]) -> set[str]:
-    """The other papers whose meeting day the answer's agenda item (its outermost item below the paper's
-    section headings) names before the answer: "the recommendations made … on 16 October 2024"."""
+def _agenda_item_before(rows: Rows, r: int, paper_items: list[Item], items_by_id: dict[str, Item]) -> str:
+    """The words of the answer's agenda item (its outermost item below the paper's section headings) up to it."""
     c = rows.commitments[r]
     above = ancestors(rows.item[r], items_by_id)
     outer = next((a for a in reversed(above) if a.kind != "section"), above[0] if above else None)
     start = outer.char_start if outer is not None else c.char_start
-    text = "\n".join(i.text for i in paper_items if start <= i.char_start <= c.char_start)
-    days = {span.iso for written in FULL_DATE.findall(text)
-            for span in find_dates(written, meeting_date=meeting_date.get(c.doc_id, ""))}
-    return {doc for doc, day in meeting_date.items() if doc != c.doc_id and day in days}
+    return "\n".join(i.text for i in paper_items if start <= i.char_start <= c.char_start)
+
+
+def _papers_whose_day_it_names(context: str, doc: str, meeting_date: dict[str, str]) -> set[str]:
+    """The other papers whose meeting day `context` names: "the recommendations made … on 16 October 2024"."""
+    days = {span.iso for written in FULL_DATE.findall(context)
+            for span in find_dates(written, meeting_date=meeting_date.get(doc, ""))}
+    return {other for other, day in meeting_date.items() if other != doc and day in days}
+
+
+_BODY = re.compile(r"((?:[\w&'’]+\s+){0,5}?)(committee|panel|task group|task and finish group|board|forum)\b",
+                   re.IGNORECASE)
+_NOT_OF_A_NAME = {"of", "the", "a", "minutes", "meeting", "held", "at", "to", "by", "report", "response"}
+
+
+def body_named(title: str) -> str:
+    """The committee or panel a paper's title names, lower-case, or "".
+
+    >>> [body_named(t) for t in ("COMMUNITIES SCRUTINY PANEL", "MINUTES of a meeting of the OVERVIEW AND SCRUTINY "
+    ...  "COMMITTEE held on", "AUDIT COMMITTEE - 14 JANUARY 2025", "CABINET - 20 MAY 2025", "Workplace Parking Levy")]
+    ['communities scrutiny panel', 'overview and scrutiny committee', 'audit committee', '', '']
+    """
+    m = _BODY.search(title)
+    if m is None:
+        return ""
+    words = m.group(1).lower().split()
+    while words and words[0] in _NOT_OF_A_NAME:
+        words = words[1:]
+    kept: list[str] = []
+    for word in reversed(words):
+        if word in _NOT_OF_A_NAME:
+            break
+        kept.insert(0, word)
+    return " ".join(kept + [m.group(2).lower()]) if kept else ""
+
+
+def _last_meeting_of_the_body_it_names(context: str, doc: str, documents: list[DocumentRow]) -> set[str]:
+    """The papers of the latest earlier meeting of the committee the answer's agenda item names ("Recommendations
+    of the Overview and Scrutiny Committee"): a body answering a committee answers its latest recommendations."""
+    said = " ".join(normalise_for_matching(context).split())
+    own = next((d.meeting_date for d in documents if d.doc_id == doc), "")
+    named = [(d.meeting_date, d.doc_id) for d in documents
+             if d.doc_id != doc and d.meeting_date and own and d.meeting_date < own
+             and body_named(d.title) and re.search(rf"\b{re.escape(body_named(d.title))}\b", said)]
+    latest = max(named)[0] if named else ""
+    return {d for day, d in named if day == latest}
 
 
 def _list_by_wording(rows: Rows, cites: list[tuple[int, int, bool]],
