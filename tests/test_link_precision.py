@@ -320,3 +320,19 @@ def test_the_decks_communications_ask_restates_nothing_in_the_scrutiny_minute():
     assert [c.status for c in staff] == ["outstanding"]
     # "To review and map existing ICT systems across … Torbay Council" names two things again: systems, Torbay
     assert _answers(linked, "To review and map existing ICT systems") == "Torbay’s IT systems"
+
+
+def test_a_paper_named_further_on_in_a_reply_is_answered_too():
+    """Guard for keep_to_cited_papers: a reply that opens with one letter and, further on (past its opening), names
+    the day of another meeting ("At its meeting on 2 October 2024 the Leisure Committee asked …") may answer that
+    meeting's asks by wording, as a tracker answers the actions of each meeting it lists."""
+    from test_link_numbered import letter_and_reply
+
+    letter, reply = letter_and_reply("Thank you for your letter of 28 November 2024 following the Panel's meeting.")
+    reply.add("pad", "Background. " + "The library service review has run since 2023. " * 70, "paragraph")
+    reply.add("lc", "At its meeting on 2 October 2024 the Leisure Committee asked about the hours cut.", "paragraph")
+    leisure = Paper("leisure", "2024-10-02", body="")
+    leisure.add("4", "Members asked whether the opening hours cut were those in which fewer than eight visitors "
+                     "were recorded on average.", "paragraph", "request")
+    linked, _ = run(letter, reply, leisure)
+    assert linked["c:reply/r#2"].answers == "c:leisure/4"

@@ -91,6 +91,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     rows = index_rows(items, commitments)
     items_by_id = {i.item_id: i for i in items}
     rows.cited = cited_papers(documents, items)  # read by the similarity bonus and by reply order
+    rows.named = cited_papers(documents, items, opening_chars=float("inf"))  # read by link_choose.keep_to_cited_papers
     rows.text_index = fit_text_index(rows, items_by_id)  # one fit, for similarity and reply order alike
     candidates: dict[int, list[Candidate]] = defaultdict(list)
     for source, target, method, score in structural_links(rows, items):

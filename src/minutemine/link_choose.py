@@ -98,14 +98,16 @@ def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> 
     "Thank you for your letter of 28 November 2024", "the recommendations made to Cabinet by
     the Committee on 16 October 2024": the reply says what it replies to.  Another paper of
     the same council with asks worded alike (a Cabinet minute on fleet fuel cards beside an
-    audit of purchasing cards) is a distractor, not a second addressee.  Links made from
-    the reply's own structure (its place under a question, its numbers, its order) and
-    links inside the paper are not touched.
+    audit of purchasing cards) is a distractor, not a second addressee.  A paper named
+    further on counts too: a tracker opens with one meeting and lists actions of others, each
+    row with its meeting day.  Links made from the reply's own structure (its place under a
+    question, its numbers, its order) and links inside the paper are not touched.
     """
     def keep(s: int, cand: Candidate) -> bool:
         own, asked = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
-        cited = rows.cited.get(own)
-        return cand.method not in WORDING_METHODS or not cited or asked == own or asked in cited
+        if cand.method not in WORDING_METHODS or not rows.cited.get(own) or asked == own:
+            return True
+        return asked in rows.cited[own] or asked in rows.named.get(own, ())
 
     return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
 

@@ -107,11 +107,12 @@ FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|
                         re.IGNORECASE)
 
 
-def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
+def cited_papers(documents: list[DocumentRow], items, opening_chars: float = OPENING_CHARS) -> dict[str, set[str]]:
     """doc -> the earlier papers whose meeting day its opening names ("your letter of 28 November 2024").
 
     Only a full date counts, and only against a paper dated to the day: a month or a year
-    ("In September 2024") names a time, not a paper.
+    ("In September 2024") names a time, not a paper.  With `opening_chars` infinite, a day
+    named anywhere in the paper counts (a tracker's rows each name their meeting).
     """
     from .dates import find_dates
 
@@ -122,7 +123,7 @@ def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
     meeting = {d.doc_id: d.meeting_date for d in documents}
     opening: dict[str, list[str]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
-        if item.char_start < OPENING_CHARS and item.doc_id in meeting:
+        if item.char_start < opening_chars and item.doc_id in meeting:
             opening[item.doc_id].append(item.text)
     cited: dict[str, set[str]] = {}
     for doc, texts in opening.items():
