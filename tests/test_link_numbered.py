@@ -213,3 +213,20 @@ def test_a_paper_that_does_not_name_the_letter_is_not_aligned_with_its_asks():
     linked, _ = run(library_letter(), library_reply("Library Service Review: the Cabinet Member's views."))
     assert not any(c.answer_method == "order" for c in linked.values())
     assert linked["c:letter/s"].status == "outstanding"
+
+
+def test_a_recommendation_n_heading_with_the_reply_under_it_answers_recommendation_n():
+    """Regression: a response report printing "Recommendation 2" as a bare heading (the segmenter keeps it as the
+    item's label, with no text) over "A Damp and Mould Policy was drafted …" was not read as a numbered reply, so
+    paraphrasing replies were left unlinked; only "Response N" headings were."""
+    headed = [(f"Recommendation {n}", body.replace("Accepted. ", "")) for n, (_, body) in enumerate(REPLIES, 1)]
+    response = Paper("response", "2025-07-16", body="Harbridge District Council")
+    appendix = response.add("A", "APPENDIX A – CABINET RESPONSE", "section")
+    for n, (heading, body) in enumerate(headed, start=1):
+        labelled(response, f"A/R{n}", heading, "", "recommendation", parent=appendix)
+        for s, sentence in enumerate(body.split(". ")):
+            response.add(f"A/R{n}#{s}", sentence, "paragraph", "assurance", parent=f"response/A/R{n}")
+    linked, _ = run(task_group_report(), response)
+    for n in (1, 2, 3):
+        for c in (c for c in linked.values() if c.item_id.startswith(f"response/A/R{n}#")):
+            assert (c.answers, c.answer_method) == (f"c:report/4.1.{n}", "numbered"), c.text

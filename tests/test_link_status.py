@@ -170,3 +170,17 @@ def test_every_undertaking_and_withholding_pattern_is_seen_by_the_quick_check():
             required = [token for token in record["pattern"] if token.get("OP") not in ("?", "*")]
             assert any(all(_MAY_UNDERTAKE_OR_DECLINE.search(w) for w in words(token))
                        and words(token) for token in required), record["id"]
+
+
+def test_consideration_once_a_condition_is_met_or_a_reply_in_writing_was_counted_as_answered():
+    """Regression: "the fifth recommendation will be considered once the national private rented sector database
+    has been launched, and in any case by July 2025" (third held-out set, Cabinet minute) read as a fact, its date
+    and "has been launched" hiding the promise; "The Cabinet Member will respond in writing" read as a fact too.
+    Both leave the ask partly answered; a refusal still answers it."""
+    waits = forum_point("A crossing will be considered once the new traffic model has been completed, and in any "
+                        "case by March 2026.")
+    assert waits["c:forum/7"].status == "partly answered"
+    written = forum_point("The Cabinet Member will respond to him in writing.")
+    assert written["c:forum/7"].status == "partly answered"
+    refused = forum_point("A crossing is not accepted, because the road is too narrow for a refuge island.")
+    assert refused["c:forum/7"].status == "answered"

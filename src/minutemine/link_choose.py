@@ -1,4 +1,5 @@
-"""Choosing among candidates: one reply per paper, restatements one to one, ranking, no mutual links."""
+"""Choosing among candidates: one reply per paper, replies to the papers they cite, restatements one to one and never
+alone, ranking, no mutual links."""
 
 from __future__ import annotations
 
@@ -86,6 +87,58 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
                 dropped.add((s, c.target))
     return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
+
+
+WORDING_METHODS = {"tfidf", "tfidf+structure", "restatement"}
+
+
+def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """A paper that names the meeting day of the papers it answers answers, by wording, only those.
+
+    "Thank you for your letter of 28 November 2024", "the recommendations made to Cabinet by
+    the Committee on 16 October 2024": the reply says what it replies to.  Another paper of
+    the same council with asks worded alike (a Cabinet minute on fleet fuel cards beside an
+    audit of purchasing cards) is a distractor, not a second addressee.  A paper named
+    further on counts too: a tracker opens with one meeting and lists actions of others, each
+    row with its meeting day.  Links made from the reply's own structure (its place under a
+    question, its numbers, its order) and links inside the paper are not touched.
+    """
+    def keep(s: int, cand: Candidate) -> bool:
+        own, asked = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
+        if cand.method not in WORDING_METHODS or not rows.cited.get(own) or asked == own:
+            return True
+        return asked in rows.cited[own] or asked in rows.named.get(own, ())
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
+def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *, min_restated: int,
+                           alone: float) -> dict[int, list[Candidate]]:
+    """Drop restatements by wording between two papers that share only one or two alike asks.
+
+    A paper that takes up another's asks restates several of them (the deck 14 of the
+    scrutiny minute's, a response 10 of a review's).  One council's papers on other
+    matters share an ask or two worded alike by chance: "That the Council publishes the
+    condition survey of its community halls" and an audit report's "That the Council
+    publishes the annual fleet emissions figures"; "whether the charges for the car park
+    would be reviewed for charities" and "reviews the hire charges for community halls,
+    with a discount for charities".  Between two papers with fewer than `min_restated`
+    restating asks, a restatement stays only when its score reaches `alone`, or when
+    the later paper names the earlier one's meeting day.
+    """
+    restating: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for s, cands in candidates.items():
+        for cand in cands:
+            if cand.method == "restatement":
+                restating[rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id].add(s)
+
+    def keep(s: int, cand: Candidate) -> bool:
+        if cand.method != "restatement" or cand.score >= alone:
+            return True
+        later, earlier = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
+        return len(restating[later, earlier]) >= min_restated or earlier in rows.cited.get(later, ())
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
 
 
 def _list_position(item: Item | None) -> int | None:

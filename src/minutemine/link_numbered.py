@@ -26,17 +26,20 @@ from .stories import meeting_day_range
 NUMBERED_SCORE = 0.9  # as strong as a reply printed after its question (link_structure.SEQUENCE_SCORE)
 MIN_REPLIES = 2  # one "Response 1" could be anything; a numbered series is a point-by-point reply
 REPLY_HEADING_MAX_CHARS = 100
-# "Response 1 – Inspection times", "Reply to recommendation 3", "Answer 2"
-NUMBERED_REPLY = re.compile(r"^\W*(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?(\d{1,3})\b",
-                            re.IGNORECASE)
+# "Response 1 – Inspection times", "Reply to recommendation 3", "Answer 2"; and a response report's
+# "Recommendation 4" heading over its reply ("Accepted in part. A fund of £30,000 will be set up"): a
+# heading only counts as a reply when answers are printed under it (see _replies_by_paper).
+NUMBERED_REPLY = re.compile(r"^\W*(?:(?:response|reply|answer)\s+(?:to\s+(?:recommendation|question)\s+)?|"
+                            r"recommendation\s+(?:no\.?\s*)?)(\d{1,3})\b(?!\.\d)", re.IGNORECASE)
 _ENDS_REPLY = {"section", "agenda_item"}  # a new section or agenda item ends the reply above it
 
 
 def reply_number(text: str) -> str:
     """The N of a "Response N – title" heading, or "".
 
-    >>> [reply_number(t) for t in ("Response 2 – Policy for tenants", "Reply to recommendation 3", "Responses", "")]
-    ['2', '3', '', '']
+    >>> [reply_number(t) for t in ("Response 2 – Policy for tenants", "Reply to recommendation 3", "Responses", "",
+    ...                            "Recommendation 4", "Recommendation 2.1 – Play areas")]
+    ['2', '3', '', '', '4', '']
     """
     m = NUMBERED_REPLY.match(text)
     return m.group(1) if m else ""
@@ -87,7 +90,9 @@ def _replies_by_paper(rows: Rows, items: list[Item]) -> dict[str, dict[str, tupl
     words: dict[tuple[str, str], list[str]] = defaultdict(list)
     answers: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
-        number = reply_number(item.text) if len(item.text) <= REPLY_HEADING_MAX_CHARS else ""
+        # The segmenter may keep "Recommendation 4" as the item's label, with no text of its own.
+        heading = f"{item.label} {item.text}".strip() if not item.text.strip() else item.text
+        number = reply_number(heading) if len(heading) <= REPLY_HEADING_MAX_CHARS else ""
         if number:
             current = (item.doc_id, number)
             if current in words:  # the same number twice: not a point-by-point series

@@ -41,6 +41,7 @@ class Rows:
     names_only: dict[int, bool] = field(default_factory=dict)  # row -> answer_cues.names_only, when asked
     reply_number: dict[int, str] = field(default_factory=dict)  # row -> N of the "Response N – …" it sits under
     cited: dict[str, set[str]] = field(default_factory=dict)  # doc -> papers whose meeting day its opening names
+    named: dict[str, set[str]] = field(default_factory=dict)  # doc -> papers whose meeting day it names anywhere
     text_index: object = None  # link_similarity.fit_text_index: TF-IDF of the rows' matching texts
 
     def says_names_only(self, r: int) -> bool:

@@ -21,7 +21,7 @@ from .answer_cues import (confirms_what_was_asked, is_just_a_name, is_person_nam
 from .link_numbered import REPLY_HEADING_MAX_CHARS, list_number, reply_number
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
-from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching
+from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching, topic_stems
 from .stories import meeting_day_range, story_blocks
 
 TOP_K = 5  # candidates kept per answer in links.csv
@@ -32,6 +32,7 @@ BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names
 OPENING_CHARS = 3000
 MIN_TEXT_SIMILARITY = 0.05
 MAX_SIMILARITY_SCORE = 0.99  # text evidence never outranks the tree
+MIN_RESTATED_STEMS = 2  # topic stems (similarity.topic_stems) a restatement by wording shares with the ask it restates
 # Which role may answer which: an assurance answers anything asked or decided; a decision
 # answers a request or adopts a recommendation; an ask answers an ask only as a
 # restatement, or when the body asked replies with its own advice (scrutiny's advice on
@@ -102,15 +103,16 @@ def similarity_links(rows: Rows, documents: list[DocumentRow], items_by_id: dict
                     yield s, t, *scored
 
 
-_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b",
+FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b",
                         re.IGNORECASE)
 
 
-def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
+def cited_papers(documents: list[DocumentRow], items, opening_chars: float = OPENING_CHARS) -> dict[str, set[str]]:
     """doc -> the earlier papers whose meeting day its opening names ("your letter of 28 November 2024").
 
     Only a full date counts, and only against a paper dated to the day: a month or a year
-    ("In September 2024") names a time, not a paper.
+    ("In September 2024") names a time, not a paper.  With `opening_chars` infinite, a day
+    named anywhere in the paper counts (a tracker's rows each name their meeting).
     """
     from .dates import find_dates
 
@@ -121,12 +123,12 @@ def cited_papers(documents: list[DocumentRow], items) -> dict[str, set[str]]:
     meeting = {d.doc_id: d.meeting_date for d in documents}
     opening: dict[str, list[str]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
-        if item.char_start < OPENING_CHARS and item.doc_id in meeting:
+        if item.char_start < opening_chars and item.doc_id in meeting:
             opening[item.doc_id].append(item.text)
     cited: dict[str, set[str]] = {}
     for doc, texts in opening.items():
         # Only a written day, month and year can name a paper's meeting: the date parser runs on those alone.
-        days = {span.iso for written in _FULL_DATE.findall("\n".join(texts))
+        days = {span.iso for written in FULL_DATE.findall("\n".join(texts))
                 for span in find_dates(written, meeting_date=meeting[doc])}
         # Only earlier papers: papers of one meeting name its day, and answer nothing by it.
         others = {other for day in days if day < meeting[doc] for other in papers_on.get(day, ())}
@@ -213,6 +215,12 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             return None  # every update report "notes this update report": each its own; noting asks nothing
         if rows.amounts[s] and rows.amounts[t] and rows.amounts[s].isdisjoint(rows.amounts[t]):
             return None  # "how the £12,000 … was spent" is not "how the £150,000 grant was spent" asked again
+        if len(topic_stems(a.text) & topic_stems(q.text)) < MIN_RESTATED_STEMS:
+            # "Provides clarity about the communications approach to the people of Plymouth" and "how this was
+            # being communicated to our staff" share one rare stem, which TF-IDF weighs high; an ask put again
+            # names again at least two of the things it was about (the deck's "Torbay's IT systems" restated
+            # as "review and map existing ICT systems across … Torbay Council": systems, Torbay).
+            return None
         if _concern_and_recommendation(a, q, source_role, target_role):
             # "Members were concerned that seven waivers had been signed after the order was placed"
             # voices a worry about what happened; a recommendation ("No waiver should be accepted after

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .answer_cues import asks_for_assurance, declines_part, defers, grants_the_ask, only_undertakes
+from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes
+from .asked_actions import grants_the_ask
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .models import Item
 
