@@ -29,12 +29,12 @@ This module walks a paper's items; the rest of the stage lives beside it:
 `extract_paper` (per-paper facts, lead-in context), `extract_rows` (one row's fields),
 `extract_forum` (public questions and their replies), `extract_reply` (answer headings, reply
 letters and answer tables: what a reply says is an assurance, facts included), `extract_split`
-(a question and its answer, or an answer and an action note, minuted together).
+(a question and its answer, or an answer and an action note, minuted together), `extract_response`
+(a paper that answers another: its body's facts, "accepted, save that:" resolutions, captions).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -54,8 +54,9 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
                             reply_letter)
 from .extract_rows import make_commitment, report_proposes
 from .extract_questions import QuestionsInFull
+from .extract_response import accepts_with_exceptions, decision_with_exceptions, is_caption, responds_to_another
 from .extract_split import split_asked_and_answered
-from .extract_wording import reworded
+from .extract_wording import opens_with_verdict, reworded
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
 
@@ -226,6 +227,7 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
     """Walk one paper's items in order, carrying the lead-in context down the tree."""
     paper = paper_of(doc)
+    paper.responds = responds_to_another(doc)
     by_id = {it.item_id: i for i, it in enumerate(items)}
     has_children = {it.parent_id for it in items}
     sections_over = {it.parent_id for it in items if it.kind in ("section", "agenda_item")}
@@ -300,6 +302,8 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                                                                                             answering[0]):
             if item.kind in ("paragraph", "bullet"):
                 out.extend(answer_rows(paper, item, sdoc, bases[i], answering[1]))
+            elif item.kind == "recommendation" and opens_with_verdict(sdoc.text):  # "Recommendation 2: Accepted. …"
+                out.extend(reworded(paper, items, i, sdoc, bases[i], [], out))
             continue
         answering = None
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
@@ -345,6 +349,10 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                 and not cues_in(sdoc[:])):
             contexts[item.item_id] = inherited
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
+        if own.kind == "decision" and accepts_with_exceptions(sdoc.text):  # "… be accepted, save that:"
+            row, contexts[item.item_id] = decision_with_exceptions(paper, item, sdoc, bases[i], own)
+            out.append(row)
+            continue
         if own.kind and own.kind != "request" and own.modality != "moves":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
         if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and (
@@ -361,7 +369,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
-    return [report_proposes(paper, row) for row in out]
+    return [report_proposes(paper, row) for row in out if not is_caption(row.text)]
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:
@@ -387,8 +395,3 @@ def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str
         out.append(document_commitments(doc, items, sdocs, doc_bases))
     return out
 
-
-def dump(commitments: list[Commitment]) -> str:
-    """One JSON line per commitment: handy when reading what a paper yields."""
-    return "\n".join(json.dumps(c.model_dump(include={"kind", "actor", "addressee", "modality", "text",
-                                                      "dates", "deadline", "amounts_gbp"})) for c in commitments)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from .cues import first_cue
 from .extract_paper import Context, Paper
+from .extract_response import is_rubric, nearest_heading, states_fact
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 
@@ -57,7 +58,8 @@ _PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|conside
 # "There were no matters arising.", "None.": nothing to report
 _NOTHING = re.compile(r"(?i)^\W*(?:there\s+(?:were|was|are|is)\s+no\b|none\b|nil\b|no\s+(?:matters|issues|actions)\b)")
 # the verdict a management response opens with
-_VERDICT = re.compile(r"^\W*(?:(?:Not|Partially|Partly)\s+(?i:agreed|accepted)|Agreed|Accepted|Rejected)(?:\s+(?:in\s+part|in\s+principle|as\s+worded))?\s*[.:;–-]")
+_VERDICT = re.compile(r"^\W*(?:(?:Not|Partially|Partly)\s+(?i:agreed|accepted|supported)|Agreed|Accepted|Rejected|Noted|Supported|"
+                      r"Declined)(?:\s+(?:in\s+part|in\s+principle|as\s+worded))?\s*[.:;–-]")
 
 
 def states_recommendations(heading: str) -> bool:
@@ -113,8 +115,12 @@ def opens_with_verdict(text: str) -> bool:
 
     >>> opens_with_verdict("Agreed in part. Limits were cut on 12 cards."), opens_with_verdict("Not agreed as worded. The rules allow it.")
     (True, True)
+    >>> opens_with_verdict("Noted. The hours will be reviewed."), opens_with_verdict("Not supported - it costs too much.")
+    (True, True)
     >>> opens_with_verdict("Agreed to circulate the list."), opens_with_verdict("Accepted practice is to wait.")
     (False, False)
+    >>> opens_with_verdict("Noted that the schemes follow the plan.")
+    False
     """
     return bool(_VERDICT.match(text))
 
@@ -127,8 +133,15 @@ def reworded(paper: Paper, items: list[Item], i: int, sdoc: Doc, base: int, rows
     if rows and paper.is_minutes and any(r.kind == "decision" and asks_another_body(r.text) for r in rows):
         return [r.model_copy(update={"kind": "request", "modality": "requests"})
                 if r.kind == "decision" and asks_another_body(r.text) else r for r in rows]
-    if item.kind == "paragraph" and opens_with_verdict(text):  # whatever the cues read in it
+    if item.kind in ("paragraph", "recommendation") and opens_with_verdict(text):
+        # whatever the cues read in it; "Recommendation 4 – Noted. …" is the answer printed under the number it answers
         return [_whole(paper, item, sdoc, base, "assurance", "responds")]
+    if paper.responds and not paper.is_minutes and not _under_answering_heading(items, i) and (item.kind == "bullet" or item.kind == "paragraph" and item.label) \
+            and not is_rubric(nearest_heading(items, _positions(items), i)):
+        # the body of a paper that answers another, in numbered paragraphs or bullets (a report's prose, not the
+        # debris of a table): its facts and promises are candidate answers
+        return _sentences(paper, item, sdoc, base, [_as_answer(r) for r in rows],
+                          lambda sent: states_fact(sent, paper.abbreviations))
     if rows and not _under_answering_heading(items, i):
         return rows
     if item.kind not in ("paragraph", "bullet", "recommendation") or not text.strip():
@@ -160,6 +173,11 @@ def _states_what_was_done(sent: Span) -> bool:
     if _PROCEDURE.search(text):
         return False  # "The Cabinet Member presented the report …", "The Chair welcomed the response."
     return reports_reply(text) or bool(_DONE.search(text) and re.search(r"\d", text))
+
+
+def _as_answer(row: Commitment) -> Commitment:
+    """An undertaking in a paper that answers another is given in answer."""
+    return row.model_copy(update={"kind": "assurance"}) if row.kind == "action" else row
 
 
 def _whole(paper: Paper, item: Item, sdoc: Doc, base: int, kind: str, modality: str) -> Commitment:
