@@ -180,6 +180,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         elif (kind == "action" and paper.is_minutes and not context.kind and cue.id_ == "will"
               and paper.canonical(actors.actor_before(sent, cue.start, paper.abbreviations)) in ("", "Officers")):
             kind = "assurance"  # "Officers will work with…": minutes record undertakings given in reply
+        elif kind == "action" and paper.is_minutes and last is not None and last[0] == len(out) and last[2] == "request":
+            kind = "assurance"  # "Concerns were raised … This … is scheduled to be presented": the reply to it
         sent_context = context
         if discussion:
             sent_context = Context(actor=paper.committee if kind == "request" else "",
