@@ -58,3 +58,16 @@ def test_regression_a_decision_reported_as_taken_is_a_decision(tmp_path: Path) -
             "3.1 A formal decision was taken by the Council at its meeting on 4 March 2025 to join the partnership.\n")
     assert rows_of(tmp_path, "ashby-2025-05-01-partnership-update.txt", text) == [
         ("decision", "A formal decision was taken by the Council at its meeting on 4 March 2025 to join the partnership.")]
+
+
+def test_regression_a_procedural_sentence_does_not_silence_the_rest_of_its_paragraph(tmp_path: Path) -> None:
+    """Torbay's 2.5 closes with "It should be noted that …" (procedure), which took away the cues of the
+    whole numbered paragraph, so "This recommendation was subsequently accepted by the Minister …" was lost."""
+    text = ("ASHBY BOROUGH COUNCIL\n\nPARTNERSHIP UPDATE FOR SCHOOLS FORUM\n\n2. BACKGROUND\n\n"
+            "2.1 The review panel's proposal was accepted by the Secretary of State in June 2024. It should be noted "
+            "that the proposal covers all early years services.\n")
+    assert rows_of(tmp_path, "ashby-2025-05-01-partnership-update.txt", text) == [
+        ("decision", "The review panel's proposal was accepted by the Secretary of State in June 2024.")]
+    doc = ingest_file(CORPUS / "torbay-2018-01-10-schools-forum-partnership-update.txt")
+    rows = extract_commitments([(doc, segment_document(doc))])[0]
+    assert [c.kind for c in rows if c.text.startswith("This recommendation was subsequently accepted")] == ["decision"]

@@ -142,3 +142,93 @@ def test_regression_a_table_caption_is_not_an_outstanding_request(tmp_path: Path
     tiny = rows_of(tmp_path, "ashby-2025-04-10-cabinet-response.txt", RESPONSE_REPORT.replace(
         "3. RESPONSES TO THE RECOMMENDATIONS\n", "3. RESPONSES\n\nTable 4: Responses to the Panel's requests\n"))
     assert not [text for _, _, _, text in tiny if text.startswith("Table")]
+
+
+SELECT_COMMITTEE_REPORT = """DUNMORE CITY COUNCIL
+
+ECONOMY AND TRANSPORT SELECT COMMITTEE
+
+Report of the Select Committee, January 2025
+
+Conclusions and recommendations
+
+1. Passengers told us that timetables at stops are often out of date. The Council should replace every printed
+timetable within two weeks of a change. (Paragraph 24)
+
+2. We could not establish how much the Council spends on supported services in each ward. The Council should
+publish this figure each year. (Paragraph 31)
+"""
+
+
+def test_should_items_under_conclusions_and_recommendations_are_recommendations(tmp_path: Path) -> None:
+    rows = rows_of(tmp_path, "dunmore-2025-01-20-select-committee-report.txt", SELECT_COMMITTEE_REPORT)
+    assert [(kind, text[:45]) for kind, _, _, text in rows] == [
+        ("recommendation", "Passengers told us that timetables at stops a"),
+        ("recommendation", "We could not establish how much the Council s")]
+
+
+GOVERNMENT_STYLE_RESPONSE = """DUNMORE CITY COUNCIL
+
+Bus services in the outer estates: the Council's response to the Select Committee's report
+
+Introduction
+
+The Council welcomes the Committee's report. Its responses to the recommendations are set out below.
+
+Recommendation 1
+
+The Council should replace every printed timetable within two weeks of a change. (Paragraph 24)
+
+The Council accepts this recommendation in part. Operators are now required to supply new timetables ten days
+before a change.
+
+Recommendation 2
+
+The Council should publish this figure each year. (Paragraph 31)
+
+The Council does not accept this recommendation. Supported services cross ward boundaries.
+"""
+
+
+def test_replies_printed_under_a_restated_recommendation_are_answers_sentence_by_sentence(tmp_path: Path) -> None:
+    rows = rows_of(tmp_path, "dunmore-2025-04-15-response-to-select-committee.txt", GOVERNMENT_STYLE_RESPONSE)
+    assert [(kind, text) for kind, _, _, text in rows] == [
+        ("assurance", "The Council accepts this recommendation in part."),
+        ("assurance", "Operators are now required to supply new timetables ten days before a change."),
+        ("assurance", "The Council does not accept this recommendation."),
+        ("assurance", "Supported services cross ward boundaries."),
+    ]  # the restated recommendation is not an answer to itself; the welcome in the introduction answers nothing
+
+
+DECISION_NOTICE = """DUNMORE CITY COUNCIL
+
+RECORD OF DECISION BY A CABINET MEMBER
+
+Decision maker: Cabinet Member for Culture
+
+Subject: Westbrook Library - reconsideration following call-in
+
+Date of decision: 2 May 2025
+
+Decision
+
+To confirm the decision of 20 March 2025 to move Westbrook Library into the community centre.
+
+Reasons for the decision
+
+A separate children's room has been included in the design. Opening hours will stay at 38 hours a week.
+
+Alternative options considered and rejected
+
+Keeping the library in its current building was rejected because the roof repairs would cost £650,000.
+"""
+
+
+def test_a_decision_notice_decides_and_its_reasons_answer_the_call_in(tmp_path: Path) -> None:
+    rows = rows_of(tmp_path, "dunmore-2025-05-02-decision-notice-westbrook-library.txt", DECISION_NOTICE)
+    assert [(kind, actor, text) for kind, actor, _, text in rows] == [
+        ("decision", "Cabinet Member for Culture",
+         "To confirm the decision of 20 March 2025 to move Westbrook Library into the community centre."),
+        ("assurance", "Dunmore City Council", "A separate children's room has been included in the design."),
+        ("assurance", "Dunmore City Council", "Opening hours will stay at 38 hours a week."),
+    ]  # the options rejected describe alternatives (GUIDE): not answers

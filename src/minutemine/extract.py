@@ -116,8 +116,9 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes; a
         # restated request printed with a colon before its answers ("9.. Provides clarity …:") still asks
         return []
-    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not cues_in(
-            whole) and not (paper.is_update and reports_progress(sdoc.text)):
+    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not any(
+            map(cues_in, sdoc.sents)) and not (paper.is_update and reports_progress(sdoc.text)):  # cued sentence by sentence:
+        # "It should be noted that …" closing a paragraph does not make its other sentences procedure
         return _scheduled_entry(paper, item, whole, base)
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")

@@ -35,7 +35,8 @@ _DESCRIBES_PAPER = re.compile(r"(?i)^\W*(?:this|the|our)\s+(?:[\w'’]+\s+)?(?:r
 _PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|seconded)\b")
 # a sentence that reports an event or a promise, not a standing description ("The pool is the oldest …"):
 # a past tense, a perfect, or "will"
-_EVENT = re.compile(r"(?i)\b(?:was|were|has|have|had|did|will|shall)\b|\b[a-z]{3,}ed\b|\b(?:met|ran|sent|wrote|made|took|"
+_EVENT = re.compile(r"(?i)\b(?:accepts?|agrees?|rejects?|supports?|declines?|notes)\s+(?:with\s+)?(?:this|the|that)\s+"
+                    r"recommendation|\b(?:was|were|has|have|had|did|will|shall)\b|\b[a-z]{3,}ed\b|\b(?:met|ran|sent|wrote|made|took|"
                     r"gave|held|paid|found|saw|spent|told|said|began|went|brought|bought|chose|led|left|won|lost|rose|"
                     r"fell|built|kept|sold|heard|became|began|undertook|agreed)\b")
 # "The Head of Leisure Services met …", "Officers have written …", "We wrote …": an office or body acts
@@ -149,8 +150,36 @@ def states_fact(sent: Span, abbreviations: dict[str, str] | None = None) -> bool
             and (bool(_OFFICE_OPENS.match(text)) or bool(actors.agent_or_subject(sent, abbreviations or {}))))
 
 
+_HEADING_REACH = 40  # items looked back for a heading printed as a paragraph: a section's length, not a paper's
+_ASK_ITEMS = ("recommendation", "request", "question")
+_RESTATES = 5  # words: a heading item holding this many words after its label restates the ask itself
+
+
+def replies_under_restated_ask(items: list[Item], positions: dict[str, int], i: int) -> bool:
+    """Item i is a paragraph printed under a numbered ask it replies to: "Recommendation 2" / the
+    recommendation's text / the reply.  The first paragraph restates the ask unless the heading item
+    already holds it ("Recommendation 2: The Council should …"); the paragraphs after it reply."""
+    item = items[i]
+    at = positions.get(item.parent_id)
+    if item.kind != "paragraph" or at is None or items[at].kind not in _ASK_ITEMS:
+        return False
+    if len(items[at].text.split()) >= _RESTATES:
+        return True
+    siblings = [n for n in range(at + 1, len(items)) if items[n].parent_id == item.parent_id]
+    return len(siblings) >= 2 and siblings[0] != i
+
+
 def nearest_heading(items: list[Item], positions: dict[str, int], i: int) -> str:
-    """The nearest heading over item i: a section's title or a numbered heading line ("1. Introduction")."""
+    """The nearest heading over item i: a heading line printed as a paragraph before it under the same
+    parent ("Alternative options considered and rejected"), else a section's title or a numbered heading
+    line over it ("1. Introduction")."""
+    for n in range(i - 1, max(i - _HEADING_REACH, 0) - 1, -1):
+        if items[n].parent_id != items[i].parent_id:
+            continue
+        if items[n].kind in ("section", "agenda_item"):
+            break
+        if items[n].kind == "paragraph" and not items[n].label and is_heading_line(items[n].text.strip()):
+            return items[n].text.strip()
     at = positions.get(items[i].parent_id)
     while at is not None:
         text = items[at].text.strip()
