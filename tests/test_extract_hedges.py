@@ -1,5 +1,5 @@
-"""Hedges, replies after a concern, and reported decisions (issue #4): regression tests with a tiny
-paper each and the real corpus line that showed the miss."""
+"""Hedges, replies after a concern, reported decisions and passive undertakings (issue #4): regression tests
+with a tiny paper each and the real corpus line that showed the miss."""
 
 from __future__ import annotations
 
@@ -71,3 +71,15 @@ def test_regression_a_procedural_sentence_does_not_silence_the_rest_of_its_parag
     doc = ingest_file(CORPUS / "torbay-2018-01-10-schools-forum-partnership-update.txt")
     rows = extract_commitments([(doc, segment_document(doc))])[0]
     assert [c.kind for c in rows if c.text.startswith("This recommendation was subsequently accepted")] == ["decision"]
+
+
+def test_regression_an_undertaking_worded_will_be_undertaken_or_given_is_an_action(tmp_path: Path) -> None:
+    """"Full Equalities impacts will be undertaken …" (Bristol WPL report) was dropped as description: the
+    passive participles ending "-en" ("undertaken", "given", "written") were not read as undertakings."""
+    text = ("ASHBY BOROUGH COUNCIL\n\nCOMMITTEE REPORT: PARKING STRATEGY\n\n5. NEXT STEPS\n\n"
+            "5.1 A full traffic survey will be undertaken before any scheme is designed.\n")
+    assert rows_of(tmp_path, "ashby-2025-05-01-parking-strategy-report.txt", text) == [
+        ("action", "A full traffic survey will be undertaken before any scheme is designed.")]
+    doc = ingest_file(CORPUS / "pdf" / "bristol-wpl-committee-report-2024-09-12.pdf")
+    rows = extract_commitments([(doc, segment_document(doc))])[0]
+    assert [c.kind for c in rows if c.text.startswith("Full Equalities impacts will be undertaken")] == ["action"]

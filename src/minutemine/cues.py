@@ -94,7 +94,7 @@ def remarks(sent: Span, cue: Span) -> bool:
 
 
 # what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
-PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
+PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent|aken|iven|itten)\b|need to be\b)")
 
 
 @lru_cache(maxsize=1)

@@ -31,8 +31,10 @@ _TITLE_MAX_CHARS = 120
 # "This report sets out …", "The appendix lists …": what the paper is, not what it answers
 _DESCRIBES_PAPER = re.compile(r"(?i)^\W*(?:this|the|our)\s+(?:[\w'’]+\s+)?(?:report|paper|document|letter|note|response|"
                               r"appendix|annex|table)\b")
-# "The Cabinet Member presented the report.", "The Chair thanked …": how the meeting ran
-_PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|seconded)\b")
+# "The Cabinet Member presented the report.", "The Chair thanked …": how the meeting ran; "The Panel considered
+# the hours on 4 February and made five recommendations", "The Council received a petition": the ask recounted
+_PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|seconded|considered|received|discussed|debated|"
+                        r"referred|made\s+(?:\w+\s+){0,2}recommendations?)\b")
 # a sentence that reports an event or a promise, not a standing description ("The pool is the oldest …"):
 # a past tense, a perfect, or "will"
 _EVENT = re.compile(r"(?i)\b(?:accepts?|agrees?|rejects?|supports?|declines?|notes)\s+(?:with\s+)?(?:this|the|that)\s+"
@@ -141,8 +143,9 @@ def states_fact(sent: Span, abbreviations: dict[str, str] | None = None) -> bool
     >>> states_fact(nlp("The Head of Leisure Services wrote to the lead petitioner on 3 May.")[:])
     True
     >>> [states_fact(nlp(t)[:]) for t in ("This report sets out the response.", "Background", "Why was it closed?",
-    ...     "The pool is the oldest of the three and costs £410,000 a year.", "The consultation ran from May to July.")]
-    [False, False, False, False, False]
+    ...     "The pool is the oldest of the three and costs £410,000 a year.", "The consultation ran from May to July.",
+    ...     "The Panel considered the hours on 4 February 2025 and made five recommendations.")]
+    [False, False, False, False, False, False]
     """
     text = sent.text.strip()
     return (sum(t.is_alpha for t in sent) >= 5 and text.endswith((".", ";")) and not _DESCRIBES_PAPER.match(text)
