@@ -232,3 +232,14 @@ def test_a_decision_notice_decides_and_its_reasons_answer_the_call_in(tmp_path: 
         ("assurance", "Dunmore City Council", "A separate children's room has been included in the design."),
         ("assurance", "Dunmore City Council", "Opening hours will stay at 38 hours a week."),
     ]  # the options rejected describe alternatives (GUIDE): not answers
+
+
+def test_you_said_we_did_pairs_are_a_restated_ask_and_its_answer(tmp_path: Path) -> None:
+    text = ("FENWICK DISTRICT COUNCIL\n\nENVIRONMENT SCRUTINY PANEL - 1 JUNE 2025\n\n"
+            "You said, we did: response to the Panel's review of town centre cleanliness\n\n"
+            "2. You said, we did\n\nYou said: bins in the town centre overflow at weekends.\n"
+            "We did: from 1 June 2025 town centre bins are emptied twice a day at weekends.\n")
+    rows = rows_of(tmp_path, "fenwick-2025-06-01-you-said-we-did.txt", text)
+    assert [(kind, text) for kind, _, _, text in rows] == [
+        ("request", "You said: bins in the town centre overflow at weekends."),
+        ("assurance", "We did: from 1 June 2025 town centre bins are emptied twice a day at weekends.")]
