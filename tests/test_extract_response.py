@@ -243,3 +243,15 @@ def test_you_said_we_did_pairs_are_a_restated_ask_and_its_answer(tmp_path: Path)
     assert [(kind, text) for kind, _, _, text in rows] == [
         ("request", "You said: bins in the town centre overflow at weekends."),
         ("assurance", "We did: from 1 June 2025 town centre bins are emptied twice a day at weekends.")]
+
+
+def test_regression_a_report_describing_what_it_answers_is_not_an_outstanding_request(tmp_path: Path) -> None:
+    """Tansfield's "This report sets out the Executive's response to each recommendation and the information
+    the Group asked for." was extracted as a request (its "asked" recounts) and shown as outstanding."""
+    doc = ingest_file(HELDOUT2 / "tansfield-2025-02-18-executive-response-school-transport.pdf")
+    rows = extract_commitments([(doc, segment_document(doc))])[0]
+    assert not [c.text for c in rows if c.text.startswith("This report sets out")]
+    text = RESPONSE_REPORT.replace("This report sets out the Cabinet's response.",
+                                   "This report sets out the response and the figures the Panel asked for.")
+    assert not [t for _, _, _, t in rows_of(tmp_path, "ashby-2025-04-10-cabinet-response.txt", text)
+                if t.startswith("This report")]

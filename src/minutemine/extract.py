@@ -54,7 +54,8 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
                             reply_letter)
 from .extract_rows import make_commitment, report_proposes
 from .extract_questions import QuestionsInFull
-from .extract_response import accepts_with_exceptions, decision_with_exceptions, is_caption, responds_to_another
+from .extract_response import (accepts_with_exceptions, decision_with_exceptions, is_caption, recounts_asks,
+                               responds_to_another)
 from .extract_split import split_asked_and_answered
 from .extract_wording import opens_with_verdict, reworded
 from .models import Commitment, Document, Item
@@ -117,9 +118,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         # restated request printed with a colon before its answers ("9.. Provides clarity …:") still asks
         return []
     if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not any(
-            map(cues_in, sdoc.sents)) and not (paper.is_update and reports_progress(sdoc.text)):  # cued sentence by sentence:
-        # "It should be noted that …" closing a paragraph does not make its other sentences procedure
-        return _scheduled_entry(paper, item, whole, base)
+            map(cues_in, sdoc.sents)) and not (paper.is_update and reports_progress(sdoc.text)):  # per sentence: a closing
+        return _scheduled_entry(paper, item, whole, base)  # "It should be noted that …" silences only itself
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
     if forced and item.kind in ITEM_KINDS or (forced and not LEAD_IN_END.search(sdoc.text)):
@@ -229,8 +229,7 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
 
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
     """Walk one paper's items in order, carrying the lead-in context down the tree."""
-    paper = paper_of(doc)
-    paper.responds = responds_to_another(doc)
+    paper = replace(paper_of(doc), responds=responds_to_another(doc))
     by_id = {it.item_id: i for i, it in enumerate(items)}
     has_children = {it.parent_id for it in items}
     sections_over = {it.parent_id for it in items if it.kind in ("section", "agenda_item")}
@@ -372,7 +371,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
-    return [report_proposes(paper, row) for row in out if not is_caption(row.text)]
+    return [report_proposes(paper, row) for row in out if not is_caption(row.text) and not recounts_asks(row)]
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:

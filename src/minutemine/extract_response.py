@@ -117,6 +117,24 @@ def decision_with_exceptions(paper: Paper, item: Item, sdoc: Doc, base: int, lea
     return row, Context("assurance", "responds", paper.decider, answered)
 
 
+_SELF_DESCRIPTION = re.compile(r"(?i)^\W*(?:this|the\s+attached)\s+(?:report|paper|briefing|note|document)\s+(?:also\s+)?"
+                               r"(?:sets\s+out|summari[sz]es|describes|presents|outlines|explains|updates|provides)\b")
+
+
+def recounts_asks(row: Commitment) -> bool:
+    """ "This report sets out the Executive's response to … and the information the Group asked for": a paper
+    saying what it contains asks nothing, whatever "asked" it recounts (as an answer it stays: it can answer a
+    request for a report).
+
+    >>> from minutemine.models import Commitment
+    >>> row = Commitment(commitment_id="d/1/c1", doc_id="d", item_id="d/1", kind="request", label_path="1",
+    ...                  text="This report sets out the response to the information the Group asked for.")
+    >>> recounts_asks(row), recounts_asks(row.model_copy(update={"text": "The Group asked for the figures."}))
+    (True, False)
+    """
+    return row.kind == "request" and bool(_SELF_DESCRIPTION.match(row.text))
+
+
 def is_caption(text: str) -> bool:
     """A table's or figure's caption ("Table 2: Responses to the Group's requests…") names what follows;
     it asks and answers nothing.
