@@ -36,7 +36,9 @@ def cues_in(span: Span, weak_ok: bool = False) -> list[Span]:
     if nots - {"hedge"}:
         return []  # procedure: "On being put to the vote…", "seconded by"
     if nots:  # "could" hedges an undertaking, not a suggestion or a concern
-        found = [c for c in found if c.label_ not in ("NOT", "action", "assurance")]
+        hedges = [c for c in found if c.label_ == "NOT"]
+        found = [c for c in found if c.label_ != "NOT" and not (
+            c.label_ in ("action", "assurance") and any(hedged(h, c) for h in hedges))]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Span] = []
     for c in found:
@@ -46,6 +48,24 @@ def cues_in(span: Span, weak_ok: bool = False) -> list[Span]:
             continue
         out.append(c)
     return out
+
+
+_NEW_CLAUSE = {"which", ";"}  # ", which is scheduled to …" is a clause of its own, out of the hedge's reach
+
+
+def hedged(hedge: Span, cue: Span) -> bool:
+    """The hedge takes away the undertaking unless the undertaking stands in a later relative clause:
+    "This could be addressed within the policy, which is scheduled to be presented …" still schedules.
+
+    >>> from minutemine.nlp import get_nlp
+    >>> [c.text for c in cues_in(get_nlp()("It could be addressed in the policy, which is scheduled to be presented.")[:])]
+    ['is scheduled to']
+    >>> cues_in(get_nlp()("Officers could look at it and will report.")[:])
+    []
+    """
+    if cue.start < hedge.start:
+        return True
+    return not any(t.lower_ in _NEW_CLAUSE for t in hedge.doc[hedge.end:cue.start])
 
 
 def first_cue(span: Span, weak_ok: bool = False) -> Span | None:
@@ -74,7 +94,7 @@ def remarks(sent: Span, cue: Span) -> bool:
 
 
 # what follows a "will"/"will be" cue in "will be brought", "will now be produced", "will need to be assessed"
-PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent)\b|need to be\b)")
+PASSIVE_UNDERTAKING = re.compile(r"^\s*(?:now |also )?(?:be )?(?:\w+(?:ed|wn|ght|ne|ilt|ent|aken|iven|itten)\b|need to be\b)")
 
 
 @lru_cache(maxsize=1)

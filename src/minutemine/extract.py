@@ -29,12 +29,12 @@ This module walks a paper's items; the rest of the stage lives beside it:
 `extract_paper` (per-paper facts, lead-in context), `extract_rows` (one row's fields),
 `extract_forum` (public questions and their replies), `extract_reply` (answer headings, reply
 letters and answer tables: what a reply says is an assurance, facts included), `extract_split`
-(a question and its answer, or an answer and an action note, minuted together).
+(a question and its answer, or an answer and an action note, minuted together), `extract_response`
+(a paper that answers another: its body's facts, "accepted, save that:" resolutions, captions).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -54,8 +54,10 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
                             reply_letter)
 from .extract_rows import make_commitment, report_proposes
 from .extract_questions import QuestionsInFull
+from .extract_response import (accepts_with_exceptions, decision_with_exceptions, is_caption, recounts_asks,
+                               responds_to_another)
 from .extract_split import split_asked_and_answered
-from .extract_wording import reworded
+from .extract_wording import opens_with_verdict, reworded
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
 
@@ -115,9 +117,9 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         # "Phase 1 Initial discussion:" introduces; "… moved an amendment as follows:" proposes; a
         # restated request printed with a colon before its answers ("9.. Provides clarity …:") still asks
         return []
-    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not cues_in(
-            whole) and not (paper.is_update and reports_progress(sdoc.text)):
-        return _scheduled_entry(paper, item, whole, base)
+    if not forced and (item.kind in ("bullet", "table_row") or item.label and item.kind == "paragraph") and not any(
+            map(cues_in, sdoc.sents)) and not (paper.is_update and reports_progress(sdoc.text)):  # per sentence: a closing
+        return _scheduled_entry(paper, item, whole, base)  # "It should be noted that …" silences only itself
     if forced == "discussion":
         forced = ITEM_KINDS.get(item.kind, "")
     if forced and item.kind in ITEM_KINDS or (forced and not LEAD_IN_END.search(sdoc.text)):
@@ -179,6 +181,8 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         elif (kind == "action" and paper.is_minutes and not context.kind and cue.id_ == "will"
               and paper.canonical(actors.actor_before(sent, cue.start, paper.abbreviations)) in ("", "Officers")):
             kind = "assurance"  # "Officers will work with…": minutes record undertakings given in reply
+        elif kind == "action" and paper.is_minutes and last is not None and last[0] == len(out) and last[2] == "request":
+            kind = "assurance"  # "Concerns were raised … This … is scheduled to be presented": the reply to it
         sent_context = context
         if discussion:
             sent_context = Context(actor=paper.committee if kind == "request" else "",
@@ -225,7 +229,7 @@ def _scheduled_entry(paper: Paper, item: Item, whole: Span, base: int) -> list[C
 
 def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bases: list[int]) -> list[Commitment]:
     """Walk one paper's items in order, carrying the lead-in context down the tree."""
-    paper = paper_of(doc)
+    paper = replace(paper_of(doc), responds=responds_to_another(doc))
     by_id = {it.item_id: i for i, it in enumerate(items)}
     has_children = {it.parent_id for it in items}
     sections_over = {it.parent_id for it in items if it.kind in ("section", "agenda_item")}
@@ -300,6 +304,8 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                                                                                             answering[0]):
             if item.kind in ("paragraph", "bullet"):
                 out.extend(answer_rows(paper, item, sdoc, bases[i], answering[1]))
+            elif item.kind == "recommendation" and opens_with_verdict(sdoc.text):  # "Recommendation 2: Accepted. …"
+                out.extend(reworded(paper, items, i, sdoc, bases[i], [], out))
             continue
         answering = None
         if asker and item.kind == "paragraph" and ends_reply(sdoc.text):
@@ -345,6 +351,10 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
                 and not cues_in(sdoc[:])):
             contexts[item.item_id] = inherited
             continue  # "That the Committee for Transport and Connectivity" opens its numbered items
+        if own.kind == "decision" and accepts_with_exceptions(sdoc.text):  # "… be accepted, save that:"
+            row, contexts[item.item_id] = decision_with_exceptions(paper, item, sdoc, bases[i], own)
+            out.append(row)
+            continue
         if own.kind and own.kind != "request" and own.modality != "moves":
             continue  # "It was APPROVED that", "Officers confirmed the following:" open a list
         if item.kind == "section" or item.item_id in has_children and item.kind == "response" and item.label and (
@@ -361,7 +371,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
-    return [report_proposes(paper, row) for row in out]
+    return [report_proposes(paper, row) for row in out if not is_caption(row.text) and not recounts_asks(row)]
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:
@@ -387,8 +397,3 @@ def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str
         out.append(document_commitments(doc, items, sdocs, doc_bases))
     return out
 
-
-def dump(commitments: list[Commitment]) -> str:
-    """One JSON line per commitment: handy when reading what a paper yields."""
-    return "\n".join(json.dumps(c.model_dump(include={"kind", "actor", "addressee", "modality", "text",
-                                                      "dates", "deadline", "amounts_gbp"})) for c in commitments)

@@ -50,11 +50,14 @@ class Paper:
     is_minutes: bool
     is_decision_record: bool  # "Decision Recording Form": what it lists was decided
     is_update: bool = False  # "Workplace Parking Levy Update": it reports progress on earlier decisions
+    responds: bool = False  # "Response to petition: …": it answers another paper (set by extract, see extract_response)
+    executive: str = ""  # "Cabinet", "Executive" or a decision notice's decision maker, when that body decides
 
     @property
     def decider(self) -> str:
-        """Who decides when a resolution names nobody: the paper's committee, else its council."""
-        return self.committee or self.doc.body
+        """Who decides when a resolution names nobody: the executive body whose paper this is, else the
+        paper's committee, else its council."""
+        return self.executive or self.committee or self.doc.body
 
     def canonical(self, name: str) -> str:
         name = actors.canonical(name, self.abbreviations)
@@ -111,13 +114,42 @@ def paper_of(doc: Document) -> Paper:
         committee = max(fuller, key=fuller.count)
     in_title = [c for c in named if c in doc.title]
     committee = (max(in_title, key=len) if in_title else committee).replace(" & ", " and ")
+    # who decides, when not the committee named most: Cabinet's minutes name the scrutiny committee whose
+    # recommendations it answers; a decision notice names its "Decision maker: Cabinet Member for Culture"
+    maker = _DECISION_MAKER.search(doc.text[:1500])
+    executive = maker.group(1).strip() if maker else "" if in_title else meets_as_executive(doc.text)
     if not committee and re.search(r"\bScrutiny\b", doc.text) and re.search(r"\bthe Panel\b", doc.text):
         committee = "Scrutiny Panel"
     name = (doc.source_path.rsplit("/", 1)[-1] + " " + doc.title).lower()
     return Paper(doc=doc, abbreviations=abbreviations, people=actors.named_people(doc.text),
                  line_starts=[ln.char_start for ln in doc.lines], committee=committee,
                  is_minutes="minute" in name, is_decision_record="decision" in name and "report" not in name,
-                 is_update="minute" not in name and bool(_UPDATE_TITLE.search(doc.title)))
+                 is_update="minute" not in name and bool(_UPDATE_TITLE.search(doc.title)), executive=executive)
+
+
+# "CABINET", "EXECUTIVE - 18 FEBRUARY 2025", "MINUTES of a meeting of the CABINET held on …", "CABINET MINUTE 36"
+_EXECUTIVE_MEETING = re.compile(r"(?i)^\W*(?:minutes\s+of\s+(?:a|the)\s+meeting\s+of\s+(?:the\s+)?)?(cabinet|executive)"
+                                r"(?:\s+(?:minutes?|meeting|held)\b.*|\s*[-–—:]\s*.*\d{4}.*)?\W*$")
+_OPENING_LINES = 8
+_DECISION_MAKER = re.compile(r"(?im)^\W*decision[- ]?(?:maker|taker|taken\s+by)\s*:\s*(?:the\s+)?([A-Z][^\n.;]{2,80}?)\s*$")
+
+
+def meets_as_executive(text: str) -> str:
+    """ "Cabinet" or "Executive" when the paper's opening lines say it is that body's meeting or paper, else "".
+
+    >>> meets_as_executive("NORTON COUNCIL\\n\\nCABINET\\n\\nMINUTES of a meeting held on 5 March 2025")
+    'Cabinet'
+    >>> meets_as_executive("EXECUTIVE - 18 FEBRUARY 2025\\nExecutive response to scrutiny review")
+    'Executive'
+    >>> meets_as_executive("Cabinet Member for Culture, Leisure and Libraries\\nDear Convener,")
+    ''
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]
+    for line in lines:
+        m = _EXECUTIVE_MEETING.match(line.strip())
+        if m:
+            return m.group(1).capitalize()
+    return ""
 
 
 def looks_listed(doc: Document, item: Item, text: str) -> bool:

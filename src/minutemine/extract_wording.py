@@ -28,12 +28,14 @@ from spacy.tokens import Doc, Span
 
 from .cues import first_cue
 from .extract_paper import Context, Paper
+from .extract_response import is_rubric, nearest_heading, replies_under_restated_ask, states_fact
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 
 # "4. RECOMMENDATIONS", "Audit recommendations", "Key recommendations:": a heading over the recommendations
 _RECOMMENDATIONS_HEADING = re.compile(
-    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:key|audit|our|detailed|main)\s+)?(?:recommendations|findings and recommendations)"
+    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:key|audit|our|detailed|main|summary\s+of|list\s+of)\s+)?"
+    r"(?:recommendations|(?:findings|conclusions)\s+and\s+recommendations)"
     r"(?:\s+and\s+(?:agreed\s+)?(?:actions|management\s+responses))?\s*:?\s*$")
 _SHOULD = re.compile(r"(?i)\bshould\s+(?:be\s+|also\s+|now\s+|continue\s+to\s+)?[a-z]+")
 # "That every house … be inspected", "That the Council write to …": a recommendation as a resolution words it
@@ -56,14 +58,21 @@ _PROCEDURE = re.compile(r"(?i)\b(?:presented|introduced|welcomed|thanked|conside
                         r"|\b(?:was\s+moved|moved\s+(?:an?|the)\s+(?:amendment|motion|recommendation))\b")
 # "There were no matters arising.", "None.": nothing to report
 _NOTHING = re.compile(r"(?i)^\W*(?:there\s+(?:were|was|are|is)\s+no\b|none\b|nil\b|no\s+(?:matters|issues|actions)\b)")
+# "Decision", "Decisions taken": the heading over a decision notice's decision; "To confirm …", "That …" words it
+_DECISION_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?decisions?(?:\s+(?:taken|made|reached))?\s*:?\s*$")
+_RESOLUTION = re.compile(r"^\W*(?:To|That)\s+[a-z]+")
+_REASONS_HEADING = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?reasons?\s+for\s+(?:the\s+|this\s+)?decisions?\b")
 # the verdict a management response opens with
-_VERDICT = re.compile(r"^\W*(?:(?:Not|Partially|Partly)\s+(?i:agreed|accepted)|Agreed|Accepted|Rejected)(?:\s+(?:in\s+part|in\s+principle|as\s+worded))?\s*[.:;–-]")
+_VERDICT = re.compile(r"^\W*(?:(?:Not|Partially|Partly)\s+(?i:agreed|accepted|supported)|Agreed|Accepted|Rejected|Noted|Supported|"
+                      r"Declined)(?:\s+(?:in\s+part|in\s+principle|as\s+worded))?\s*[.:;–-]")
 
 
 def states_recommendations(heading: str) -> bool:
     """A heading over a list of recommendations.
 
     >>> states_recommendations("RECOMMENDATIONS"), states_recommendations("4. Audit recommendations:")
+    (True, True)
+    >>> states_recommendations("Conclusions and recommendations"), states_recommendations("Summary of recommendations")
     (True, True)
     >>> states_recommendations("Recommendation to the Committee"), states_recommendations("Background")
     (False, False)
@@ -113,8 +122,12 @@ def opens_with_verdict(text: str) -> bool:
 
     >>> opens_with_verdict("Agreed in part. Limits were cut on 12 cards."), opens_with_verdict("Not agreed as worded. The rules allow it.")
     (True, True)
+    >>> opens_with_verdict("Noted. The hours will be reviewed."), opens_with_verdict("Not supported - it costs too much.")
+    (True, True)
     >>> opens_with_verdict("Agreed to circulate the list."), opens_with_verdict("Accepted practice is to wait.")
     (False, False)
+    >>> opens_with_verdict("Noted that the schemes follow the plan.")
+    False
     """
     return bool(_VERDICT.match(text))
 
@@ -127,15 +140,28 @@ def reworded(paper: Paper, items: list[Item], i: int, sdoc: Doc, base: int, rows
     if rows and paper.is_minutes and any(r.kind == "decision" and asks_another_body(r.text) for r in rows):
         return [r.model_copy(update={"kind": "request", "modality": "requests"})
                 if r.kind == "decision" and asks_another_body(r.text) else r for r in rows]
-    if item.kind == "paragraph" and opens_with_verdict(text):  # whatever the cues read in it
+    if item.kind in ("paragraph", "recommendation") and opens_with_verdict(text):
+        # whatever the cues read in it; "Recommendation 4 – Noted. …" is the answer printed under the number it answers
         return [_whole(paper, item, sdoc, base, "assurance", "responds")]
+    heading = nearest_heading(items, _positions(items), i)
+    if not rows and item.kind == "paragraph" and _DECISION_HEADING.match(heading) and _RESOLUTION.match(text):
+        return [_whole(paper, item, sdoc, base, "decision", "resolved")]  # "Decision" / "To confirm the decision of …"
+    if paper.responds and not paper.is_minutes and replies_under_restated_ask(items, _positions(items), i):
+        # "Recommendation 2" / its text / "The Council accepts this recommendation in part. Operators are …"
+        return _sentences(paper, item, sdoc, base, [_as_answer(r) for r in rows], _says_something)
+    if paper.responds and not paper.is_minutes and not _under_answering_heading(items, i) and _prose(items, i) \
+            and not is_rubric(heading):
+        # the body of a paper that answers another: its facts and promises are candidate answers; the reasons
+        # given for a decision taken in answer answer it, whatever they state
+        answers = _says_something if _REASONS_HEADING.match(heading) else lambda s: states_fact(s, paper.abbreviations)
+        return _sentences(paper, item, sdoc, base, [_as_answer(r) for r in rows], answers)
     if rows and not _under_answering_heading(items, i):
         return rows
     if item.kind not in ("paragraph", "bullet", "recommendation") or not text.strip():
         return rows
     if item.kind == "recommendation" and "recommend" in _parent_text(items, i).lower() and _THAT_CLAUSE.match(text):
         return [_whole(paper, item, sdoc, base, "recommendation", "recommends")]
-    if _SHOULD.search(text) and any(map(states_recommendations, _ancestor_headings(items, i).splitlines())):
+    if _SHOULD.search(text) and any(map(states_recommendations, [heading, *_ancestor_headings(items, i).splitlines()])):
         return [_whole(paper, item, sdoc, base, "recommendation", "recommends")]
     if item.kind == "recommendation":
         return rows
@@ -155,11 +181,28 @@ def _reports_something(sent: Span) -> bool:
     return len(sent) > 3 and not _NOTHING.match(sent.text) and not _PROCEDURE.search(sent.text)
 
 
+def _prose(items: list[Item], i: int) -> bool:
+    """A report's prose: a bullet, a numbered paragraph or one under a section's title (not the debris
+    of a table, whose cells come out as unnumbered paragraphs under the table's caption)."""
+    item, at = items[i], _positions(items).get(items[i].parent_id)
+    return item.kind == "bullet" or item.kind == "paragraph" and bool(
+        item.label or at is not None and items[at].kind == "section")
+
+
+def _says_something(sent: Span) -> bool:
+    return sum(t.is_alpha for t in sent) >= 4 and sent.text.rstrip().endswith((".", ";", ")"))
+
+
 def _states_what_was_done(sent: Span) -> bool:
     text = sent.text
     if _PROCEDURE.search(text):
         return False  # "The Cabinet Member presented the report …", "The Chair welcomed the response."
     return reports_reply(text) or bool(_DONE.search(text) and re.search(r"\d", text))
+
+
+def _as_answer(row: Commitment) -> Commitment:
+    """An undertaking in a paper that answers another is given in answer."""
+    return row.model_copy(update={"kind": "assurance"}) if row.kind == "action" else row
 
 
 def _whole(paper: Paper, item: Item, sdoc: Doc, base: int, kind: str, modality: str) -> Commitment:
