@@ -36,9 +36,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # change to linking re-links without re-extracting.  tests/test_pipeline.py checks that
 # processing a paper imports none of them.
 AFTER_CACHE_PREFIXES = ("link",)  # link.py and the link_*.py modules it is split into
-AFTER_CACHE = {"assemble.py", "manifest.py", "similarity.py", "answer_cues.py", "stories.py", "gold_match.py",
-               "store.py", "query.py", "show.py", "report.py", "evaluate.py", "cli.py", "cache.py", "executors.py", "__main__.py"}
-AFTER_CACHE_PATTERNS = {"linking.jsonl", "status.jsonl", "asked_actions.jsonl"}  # read by the link_*.py modules, similarity.py and answer_cues.py only
+AFTER_CACHE = {"assemble.py", "manifest.py", "similarity.py", "answer_cues.py", "asked_actions.py", "stories.py",
+               "gold_match.py", "store.py", "query.py", "show.py", "report.py", "evaluate.py", "eval_errors.py", "cli.py",
+               "cache.py", "executors.py", "__main__.py"}
+# read by the link_*.py modules, similarity.py, answer_cues.py and asked_actions.py only
+AFTER_CACHE_PATTERNS = {"linking.jsonl", "status.jsonl", "asked_actions.jsonl"}
 
 
 def after_cache(path: Path) -> bool:
