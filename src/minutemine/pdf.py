@@ -25,7 +25,7 @@ from pathlib import Path
 from . import deadline
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
-from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
+from .pdf_tables import join_continued_rows, page_rulings, rulings_to_tables, table_rows_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
 SAME_HEIGHT = 3.0  # points: a running header sits at the same height on every page
@@ -75,7 +75,7 @@ def ingest_pdf(path: Path, data: bytes, doc_id: str, digest: str, max_pages: int
         return Document(**base, status="error", error=f"cannot read PDF (damaged?): {_one_line(exc)}")
     finally:
         pdf.close()
-    raw = mark_furniture(raw, n_pages)
+    raw = join_continued_rows(mark_furniture(raw, n_pages))
     lines = rejoin_hyphenated(raw_to_lines(raw))
     lines = renumber(lines)
     furniture = list(dict.fromkeys(line.text for line in lines if line.furniture))
@@ -225,7 +225,7 @@ def raw_to_lines(raw: list[RawLine]) -> list[Line]:
         if not text and not bullet:
             continue
         out.append(Line(text=text, page=r.page, char_start=0, char_end=0, source_offset=r.source_offset,
-                        furniture=r.furniture, indent=indent, bullet=bullet, heading=heading))
+                        furniture=r.furniture, indent=indent, bullet=bullet, heading=heading, table=r.table))
     return out
 
 

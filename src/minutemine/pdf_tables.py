@@ -30,11 +30,15 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .table_columns import CELL_SEPARATOR, answer_table_columns
+
 if TYPE_CHECKING:
     from .pdf import RawLine
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a ruling line
-MAX_TABLE_COLUMNS = 6  # more "columns" than this is word highlighting, not a table
+MAX_TABLE_COLUMNS = 10  # more "columns" than this is word highlighting, not a table (trackers have 7–9)
+NARROW_TABLE_COLUMNS = 6  # up to this many columns any widths do; beyond it ...
+MIN_WIDE_COLUMN = 25.0  # ... every column must be this wide (points): boxes round single words are no table
 LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for the next cell
 _LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
 # A form's field name ("(a) Subject:", "Ward:") belongs in front of its value, as one line.
@@ -134,7 +138,8 @@ def rulings_to_tables(rulings) -> list[Table]:
             continue
         edges = sorted({round(x, 0) for x, y0, y1 in vertical if y0 <= bottom + 2 and y1 >= top - 2})
         edges = [x for i, x in enumerate(edges) if i == 0 or x - edges[i - 1] > 4]
-        if 3 <= len(edges) <= MAX_TABLE_COLUMNS + 1:
+        if 3 <= len(edges) <= MAX_TABLE_COLUMNS + 1 and (len(edges) <= NARROW_TABLE_COLUMNS + 1 or min(
+                b - a for a, b in zip(edges, edges[1:])) >= MIN_WIDE_COLUMN):
             if current and abs(current[-1][1] - top) > 2:
                 tables.append(Table(current))
                 current = []
@@ -169,17 +174,73 @@ def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage) -> 
     return result
 
 
+def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
+    """Mend the rows a page break cut: a row whose first cell is blank, with only the page's furniture
+    and the table's repeated header row between it and the row above, carries on that row, cell by cell.
+    A header row printed again on the next page is furniture, not a row.
+
+    Needs `mark_furniture` first, so that running footers and headers are known.
+    """
+    out: list[RawLine] = []
+    last: int | None = None  # index in `out` of the last table row, while only furniture follows it
+    headers: set[str] = set()
+    for line in lines:
+        if line.furniture or not line.text.strip():
+            out.append(line)
+            continue
+        if not line.table:
+            last = None
+            out.append(line)
+            continue
+        key = " ".join(line.text.split())
+        if key in headers:
+            out.append(replace(line, furniture=True))  # the header again, over the rest of the table
+            continue
+        cells = _split_cells(line.text)
+        above = _split_cells(out[last].text) if last is not None else []
+        if len(cells) > 1 and not cells[0] and len(cells) == len(above):
+            merged = [f"{a} {b}".strip() for a, b in zip(above, cells)]
+            out[last] = replace(out[last], text=CELL_SEPARATOR.join(merged))
+            continue
+        if not headers and answer_table_columns(line.text):
+            headers.add(key)
+        last = len(out)
+        out.append(line)
+    return out
+
+
+def _split_cells(text: str) -> list[str]:
+    """
+    >>> _split_cells(" |  | found no cards. |  | ")
+    ['', '', 'found no cards.', '', '']
+    """
+    return [c.strip() for c in text.split(CELL_SEPARATOR.strip())]
+
+
 def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
     out = []
-    for top, bottom, edges in table.rows:
-        cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
-        cells = [(unwrap_cell(cell, wraps), offset) for cell, wraps, offset in cells if cell]
+    columns: tuple[int, ...] | None = None  # (asking, answering…) when the header says the table answers
+    for n, (top, bottom, edges) in enumerate(table.rows):
+        all_cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
+        all_cells = [(unwrap_cell(cell, wraps), offset) for cell, wraps, offset in all_cells]
+        cells = [(cell, offset) for cell, offset in all_cells if cell]
         if not cells:
             continue
 
         def make(s: str, offset: int) -> RawLine:
             return replace(band[0], text=s, source_offset=max(offset, band[0].source_offset),
                            bottom=bottom, top=top, table=True)
+
+        if n == 0 and all(len(cell) == 1 for cell, _ in cells):
+            columns = answer_table_columns(CELL_SEPARATOR.join(cell[0] for cell, _ in all_cells if cell))
+            if columns and len(cells) != len(all_cells):
+                columns = None  # a header with a blank cell: its columns cannot be told apart
+        if columns is not None:
+            # "Question | Answer", "Recommendation | Management response | Agreed action": the row on one
+            # line, every cell in its column (blank ones too), so that each answer stays beside its ask
+            texts = [_cell_text(cell, heading=i == columns[0]) for i, (cell, _) in enumerate(all_cells)]
+            out.append(make(CELL_SEPARATOR.join(texts), cells[0][1]))
+            continue
 
         if len(cells) > 1 and len(cells[0][0]) == 1 and _LABEL_CELL.match(cells[0][0][0]):
             cells = _label_in_front(cells)  # "(a)" | "Subject:" | …
@@ -196,6 +257,21 @@ def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
             cells = _label_in_front(cells)
         out.extend(make(s, offset) for cell, offset in cells for s in cell)
     return out
+
+
+def _cell_text(lines: list[str], heading: bool) -> str:
+    """A cell's lines as one text.  In the asking cell, a first line with no sentence end over
+    more text is its heading (a byline "From a councillor for Castle ward, to the Leader", a
+    title) and is set off by a colon, so that what follows reads as the question itself.
+
+    >>> _cell_text(["1. From a councillor for Castle ward, to the Leader", "Will the Leader publish it?"], True)
+    '1. From a councillor for Castle ward, to the Leader: Will the Leader publish it?'
+    >>> _cell_text(["Agreed.", "The register moved in November."], False)
+    'Agreed. The register moved in November.'
+    """
+    if heading and len(lines) > 1 and not lines[0].rstrip().endswith((".", ":", ";", "?", "!", ",")):
+        return f"{lines[0]}: {' '.join(lines[1:])}"
+    return " ".join(lines)
 
 
 def _label_in_front(cells: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:

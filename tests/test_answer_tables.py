@@ -1,0 +1,116 @@
+"""Tables that print what was asked beside its answer, and the PDF table bugs found with them.
+
+tests/pdfs/written_questions_and_comments_in_answer_tables.pdf is made by
+tests/pdfs/make_answer_table_pdfs.py (fpdf2, only to regenerate); the other papers are the
+corpus's Bristol PDFs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutemine.extract import extract_commitments
+from minutemine.ingest import ingest_file
+from minutemine.pdf import RawLine
+from minutemine.pdf_tables import join_continued_rows, rulings_to_tables
+from minutemine.segment import segment_document
+
+PDFS = Path(__file__).resolve().parent / "pdfs"
+BRISTOL = Path(__file__).resolve().parents[1] / "corpus" / "pdf"
+
+
+def body_lines(doc):
+    return [line.text for line in doc.lines if not line.furniture]
+
+
+@pytest.fixture(scope="module")
+def answer_tables():
+    doc = ingest_file(PDFS / "written_questions_and_comments_in_answer_tables.pdf")
+    items = segment_document(doc)
+    [rows] = extract_commitments([(doc, items)])
+    return doc, rows
+
+
+def test_each_row_of_an_ask_beside_answer_table_is_one_line_with_the_cell_heading_set_off(answer_tables):
+    doc, _ = answer_tables
+    assert body_lines(doc) == [
+        "Members' questions and the answers given",
+        "Question | Answer",
+        "1. Question from Councillor Hana Okafor to the Portfolio Holder for Parks: Please tell me how many park "
+        "benches were replaced in Wexcombe in the last year. | Forty-two benches were replaced in Wexcombe, all "
+        "with recycled plastic.",
+        "2. From a member for Tilby ward, to the Leader: When will the library at Tilby reopen after the roof "
+        "repairs? | The library will reopen on 3 March 2025. A written timetable will be sent to ward members.",
+        "3. From a member for Tilby ward, to the Portfolio Holder for Highways: I would ask the Portfolio Holder "
+        "to resurface Canal Street before the winter. | Canal Street is in next year's programme and cannot be "
+        "brought forward.",
+        "Consultation on the parking strategy",
+        "Comment | Response",
+        "Residents' permits should cost less for a second car. | The charge for a second permit will stay at its "
+        "current level for 2025/26.",
+    ]
+
+
+def test_written_question_cells_are_requests_by_the_byline_asker_and_answer_cells_one_assurance_each(answer_tables):
+    _, rows = answer_tables
+    got = [(r.kind, r.text, r.actor, r.addressee) for r in rows]
+    assert got == [
+        ("request", "Please tell me how many park benches were replaced in Wexcombe in the last year.",
+         "Councillor Hana Okafor", "Portfolio Holder for Parks"),
+        ("assurance", "Forty-two benches were replaced in Wexcombe, all with recycled plastic.",
+         "Portfolio Holder for Parks", "Councillor Hana Okafor"),
+        ("request", "When will the library at Tilby reopen after the roof repairs?", "a member for Tilby ward", "Leader"),
+        ("assurance", "The library will reopen on 3 March 2025. A written timetable will be sent to ward members.",
+         "Leader", "a member for Tilby ward"),
+        ("request", "I would ask the Portfolio Holder to resurface Canal Street before the winter.",
+         "a member for Tilby ward", "Portfolio Holder for Highways"),
+        ("assurance", "Canal Street is in next year's programme and cannot be brought forward.",
+         "Portfolio Holder for Highways", "a member for Tilby ward"),
+        ("request", "Residents' permits should cost less for a second car.", "", ""),
+        ("assurance", "The charge for a second permit will stay at its current level for 2025/26.", "", ""),
+    ]
+
+
+def _row(text: str, page: int, furniture: bool = False) -> RawLine:
+    return RawLine(text, page, 0, furniture=furniture, table=True)
+
+
+def test_rows_cut_by_a_page_break_are_mended_and_the_repeated_header_is_furniture():
+    header = "Ref | Recommendation | Management response | Status"
+    lines = [_row(header, 1), _row("R2 | Cancel cards of leavers. | Agreed. The first check, in October, | Done", 1),
+             RawLine("Audit Committee - Page 1", 1, 0, furniture=True),
+             _row(header, 2), _row(" |  | found no active cards. | ", 2), _row("R3 | Reset limits. | Agreed. | Open", 2)]
+    out = join_continued_rows(lines)
+    assert [(line.text, line.furniture) for line in out] == [
+        (header, False),
+        ("R2 | Cancel cards of leavers. | Agreed. The first check, in October, found no active cards. | Done", False),
+        ("Audit Committee - Page 1", True),
+        (header, True),
+        ("R3 | Reset limits. | Agreed. | Open", False),
+    ]
+
+
+def test_a_seven_column_tracker_is_a_table_but_boxes_round_single_words_are_not():
+    edges = [0, 49, 173, 380, 516, 601, 664, 741]  # Ref | Recommendation | … | Status, as a tracker prints them
+    tracker = ([(300, 0, 741), (250, 0, 741), (200, 0, 741)], [(x, 200, 300) for x in edges])
+    assert [len(t.rows) for t in rulings_to_tables(tracker)] == [2]
+    words = [0, 27, 320, 350, 369, 403, 424, 461, 475]  # "That the Committee … | notes | the | report | and"
+    highlighted = ([(300, 0, 475), (286, 0, 475), (272, 0, 475)], [(x, 272, 300) for x in words])
+    assert rulings_to_tables(highlighted) == []
+
+
+def test_a_line_of_table_cells_is_not_joined_onto_the_long_paragraph_above_it():
+    items = segment_document(ingest_file(BRISTOL / "bristol-wpl-committee-report-2024-09-12.pdf"))
+    finance = [(it.kind, it.text) for it in items if it.text.startswith(("Revenue Cost |", "Capital Cost |"))]
+    assert finance == [("table_row", "Revenue Cost | £1m | Source of Revenue Funding | Clean Air Zone"),
+                       ("table_row", "Capital Cost | Source of Capital Funding | N/A")]
+
+
+def test_page_width_leaves_table_lines_out_so_members_present_does_not_join_the_title_block():
+    items = segment_document(ingest_file(BRISTOL / "bristol-tcpc-decisions-2025-10-23.pdf"))
+    texts = [it.text for it in items[:4]]
+    assert texts == ["Decision Recording Form",
+                     "Decision determined at Transport & Connectivity Policy Committee meeting on 23 October 2025",
+                     "Committee Members present:", "Councillor Ed Plowden"]
