@@ -114,3 +114,21 @@ def test_page_width_leaves_table_lines_out_so_members_present_does_not_join_the_
     assert texts == ["Decision Recording Form",
                      "Decision determined at Transport & Connectivity Policy Committee meeting on 23 October 2025",
                      "Committee Members present:", "Councillor Ed Plowden"]
+
+
+def test_questioner_and_to_columns_name_who_asks_whom():
+    doc = ingest_file(PDFS / "questioner_columns_and_a_table_going_on_over_a_page_without_its_header.pdf")
+    [rows] = extract_commitments([(doc, segment_document(doc))])
+    first = [(r.kind, r.text, r.actor, r.addressee) for r in rows[:2]]
+    assert first == [
+        ("request", "How many homes were empty for over a year in March 2025?", "Councillor Ravi Mehta",
+         "Executive Member for Housing"),
+        ("assurance", "There were 311 such homes in March 2025.", "Executive Member for Housing", "Councillor Ravi Mehta"),
+    ]
+
+
+def test_an_answer_table_going_on_over_a_page_with_no_header_keeps_its_last_row_one_line():
+    doc = ingest_file(PDFS / "questioner_columns_and_a_table_going_on_over_a_page_without_its_header.pdf")
+    page_two = [line.text for line in doc.lines if line.page == 2 and not line.furniture]
+    assert page_two == ["Residents of Ferry Walk asked for more bins for recycling near the car park. | Two more "
+                        "recycling bins were placed by the car park on 2 April 2025."]

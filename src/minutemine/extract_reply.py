@@ -155,6 +155,9 @@ def answer_table_rows(paper: Paper, item: Item, sdoc: Doc, base: int, columns: t
     out: list[Commitment] = []
     ask_start, ask_end = cells[columns[0]]
     asker, asked, ask_start = _byline_in(sdoc.text, ask_start, ask_end)
+    if not asker:  # "No. | Questioner | To | Question | Answer": the row's own cells name them
+        asker, asked = _cell(sdoc.text, cells, getattr(columns, "asker", None)), _cell(
+            sdoc.text, cells, getattr(columns, "asked", None))
     ask = sdoc.char_span(ask_start, ask_end, alignment_mode="contract")
     answer_context = Context(actor=context.actor, addressee=context.addressee)
     if ask is not None and sum(t.is_alpha for t in ask) >= 3:
@@ -178,6 +181,12 @@ def answer_table_rows(paper: Paper, item: Item, sdoc: Doc, base: int, columns: t
         out.append(make_commitment(paper, item, len(out) + 1, part, base, "assurance", first_cue(part, weak_ok=True),
                                    answer_context))
     return out
+
+
+def _cell(text: str, cells: list[tuple[int, int]], column: int | None) -> str:
+    if column is None or column >= len(cells):
+        return ""
+    return " ".join(text[cells[column][0]:cells[column][1]].split())
 
 
 _CELL_HEADING_END = ": "  # how ingest sets a cell's heading line (a byline) before its text

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import deadline
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
-from .pdf_tables import join_continued_rows, page_rulings, rulings_to_tables, table_rows_to_lines
+from .pdf_tables import AnswerTable, join_continued_rows, page_rulings, rulings_to_tables, table_rows_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
 SAME_HEIGHT = 3.0  # points: a running header sits at the same height on every page
@@ -63,9 +63,10 @@ def ingest_pdf(path: Path, data: bytes, doc_id: str, digest: str, max_pages: int
             return Document(**base, n_pages=n_pages, status="error",
                             error=f"PDF has {n_pages} pages, over the limit of {max_pages} (--max-pages)")
         raw: list[RawLine] = []
+        answer_table = AnswerTable()  # a table that answers, carried over a page break
         for index in range(n_pages):
             deadline.check()
-            raw.extend(page_to_raw_lines(pdf, index))
+            raw.extend(page_to_raw_lines(pdf, index, answer_table))
         if not any(r.text.strip() for r in raw):
             if _has_images(pdf):
                 return Document(**base, n_pages=n_pages, status="error",
@@ -99,7 +100,7 @@ def open_pdf(data: bytes):
         return None, f"cannot open PDF: {_one_line(exc)}"
 
 
-def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
+def page_to_raw_lines(pdf, index: int, answer_table: AnswerTable | None = None) -> list[RawLine]:
     """The visual lines of one page in text-layer order, tables rebuilt row by row."""
     page = pdf[index]
     textpage = page.get_textpage()
@@ -108,9 +109,9 @@ def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
         height = page.get_height()
         lines = _split_lines(text, textpage, index + 1, height)
         try:
-            tables = rulings_to_tables(page_rulings(page))
+            tables = rulings_to_tables(page_rulings(page), answer_table)
             if tables:
-                lines = table_rows_to_lines(lines, tables, textpage)
+                lines = table_rows_to_lines(lines, tables, textpage, answer_table)
         except Exception:  # odd drawing operators: the plain text layer is still good text
             pass
         return lines

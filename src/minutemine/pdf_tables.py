@@ -118,7 +118,7 @@ def _path_bounds(raw_page, depth: int = 0) -> list[tuple[float, float, float, fl
     return out
 
 
-def rulings_to_tables(rulings) -> list[Table]:
+def rulings_to_tables(rulings, answer_table: AnswerTable | None = None) -> list[Table]:
     """Group ruling lines into tables: bands between horizontal rules crossed by ≥ 3 verticals.
 
     A table needs two or more such rows.
@@ -149,11 +149,32 @@ def rulings_to_tables(rulings) -> list[Table]:
             current = []
     if current:
         tables.append(Table(current))
-    # One ruled row is a form field or a box around a heading, not a table worth rebuilding.
-    return [t for t in tables if len(t.rows) >= 2]
+    # One ruled row is a form field or a box around a heading, not a table worth rebuilding, unless it
+    # is the last row of a table that answers, carried over from the page before
+    return [t for t in tables if len(t.rows) >= 2 or answer_table is not None and answer_table.continues(t.rows[0][2])]
 
 
-def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage) -> list[RawLine]:
+@dataclass
+class AnswerTable:
+    """The last table read whose header says it answers, so that its rows on the next page (under no
+    header of their own) are read the same way: its column edges, and its (asking, answering…) columns."""
+
+    edges: list[float] | None = None
+    columns: tuple[int, ...] | None = None
+
+    def continues(self, edges: list[float]) -> tuple[int, ...] | None:
+        """The columns, when a table with these edges carries on this one.
+
+        >>> AnswerTable([10, 100, 300], (0, 1)).continues([10.5, 99, 300]), AnswerTable([10, 100, 300], (0, 1)).continues([10, 200, 300])
+        ((0, 1), None)
+        """
+        if self.edges is None or len(edges) != len(self.edges):
+            return None
+        return self.columns if all(abs(a - b) <= 2 for a, b in zip(edges, self.edges)) else None
+
+
+def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage,
+                        answer_table: AnswerTable | None = None) -> list[RawLine]:
     """Replace the text-layer lines inside each table by its rows, read cell by cell."""
     band: dict[int, list[RawLine]] = defaultdict(list)
     out: list[RawLine | int] = []
@@ -168,7 +189,7 @@ def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage) -> 
     result: list[RawLine] = []
     for item in out:
         if isinstance(item, int):
-            result.extend(_table_lines(tables[item], band[item], textpage))
+            result.extend(_table_lines(tables[item], band[item], textpage, answer_table or AnswerTable()))
         else:
             result.append(item)
     return result
@@ -217,9 +238,11 @@ def _split_cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(CELL_SEPARATOR.strip())]
 
 
-def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
+def _table_lines(table: Table, band: list[RawLine], textpage, answer_table: AnswerTable) -> list[RawLine]:
     out = []
-    columns: tuple[int, ...] | None = None  # (asking, answering…) when the header says the table answers
+    # (asking, answering…) when the header says the table answers, or the table goes on from one that did
+    columns: tuple[int, ...] | None = answer_table.continues(table.rows[0][2])
+    header_rows = 0 if columns else 2  # the header, or a title row spanning the table and then the header
     for n, (top, bottom, edges) in enumerate(table.rows):
         all_cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
         all_cells = [(unwrap_cell(cell, wraps), offset) for cell, wraps, offset in all_cells]
@@ -231,10 +254,14 @@ def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
             return replace(band[0], text=s, source_offset=max(offset, band[0].source_offset),
                            bottom=bottom, top=top, table=True)
 
-        if n == 0 and all(len(cell) == 1 for cell, _ in cells):
+        if n < header_rows and columns is None and all(len(cell) == 1 for cell, _ in cells):
             columns = answer_table_columns(CELL_SEPARATOR.join(cell[0] for cell, _ in all_cells if cell))
             if columns and len(cells) != len(all_cells):
                 columns = None  # a header with a blank cell: its columns cannot be told apart
+            if columns:
+                answer_table.edges, answer_table.columns = edges, columns
+            elif len(cells) > 1:
+                header_rows = 0  # a row of several cells that is no header: the table does not answer
         if columns is not None:
             # "Question | Answer", "Recommendation | Management response | Agreed action": the row on one
             # line, every cell in its column (blank ones too), so that each answer stays beside its ask

@@ -18,14 +18,26 @@ _ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates
 _ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|"
                          r"actions?|resolutions?|you said|suggestions?|points?\s+raised|matters?\s+raised)\b")
 _WEAK_ASK_COLUMN = re.compile(r"(?i)\b(?:comments?|feedback|observations?)\b")  # asks only beside a "Response"
+# who asks and who is asked, when a column says so ("Questioner", "Asked by" … "To", "Cabinet Member")
+_ASKER_COLUMN = re.compile(r"(?i)^(?:questioner|asked by|submitted by|raised by|from|member|councillor|petitioner|"
+                           r"name(?: of questioner)?)$")
+_ASKED_COLUMN = re.compile(r"(?i)^(?:to|asked of|(?:to be )?answered by|respondent|responder|cabinet member|"
+                           r"portfolio holder|executive member|lead member)$")
 MAX_COLUMNS = 10
+
+
+class Columns(tuple):
+    """(asking column, answering columns…), and which columns name the asker and the one asked (None if none)."""
+
+    asker: int | None = None
+    asked: int | None = None
 
 
 def header_cells(header: str) -> list[str]:
     return [c.strip() for c in header.split(CELL_SEPARATOR.strip())]
 
 
-def answer_table_columns(header: str) -> tuple[int, ...] | None:
+def answer_table_columns(header: str) -> Columns | None:
     """(column that asks, column that answers, further answering columns…) of a table header, else
     None: the rows of such a table restate a request and answer it side by side.
 
@@ -41,6 +53,8 @@ def answer_table_columns(header: str) -> tuple[int, ...] | None:
     (1, 2, 3)
     >>> answer_table_columns("Question | Answer"), answer_table_columns("Comments | Date")
     ((0, 1), None)
+    >>> c = answer_table_columns("No. | Questioner | To | Question | Answer"); c, c.asker, c.asked
+    ((3, 4), 1, 2)
     """
     cells = header_cells(header)
     if len(cells) < 2 or len(cells) > MAX_COLUMNS:
@@ -52,5 +66,8 @@ def answer_table_columns(header: str) -> tuple[int, ...] | None:
     answers = [i for i in answers if i != ask]
     if ask is None or not answers:
         return None
-    return (ask, *answers)
+    columns = Columns((ask, *answers))
+    columns.asker = next((i for i, c in enumerate(cells) if _ASKER_COLUMN.match(c)), None)
+    columns.asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
+    return columns
 

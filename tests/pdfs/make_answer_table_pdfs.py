@@ -7,7 +7,9 @@ The PDFs are committed; this script needs fpdf2 only when one is to be changed o
 `written_questions_and_comments_in_answer_tables.pdf`: members' written questions in a bordered
 "Question | Answer" table, each question cell opening with its byline on a line of its own
 (with and without a question mark, and one put as "I would ask …"), then a consultation's
-"Comment | Response" table.  Invented wording, no real council.
+"Comment | Response" table.  `questioner_columns_and_a_table_going_on_over_a_page_without_its_header.pdf`:
+a "No. | Questioner | To | Question | Reply" table, and an "Issue raised | Response" table whose
+rows go on over a page break with no header repeated.  Invented wording, no real council.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ if TYPE_CHECKING:  # imported only when run: pytest's doctest collection imports
 HERE = Path(__file__).resolve().parent
 
 
-def _table(pdf: FPDF, rows: list[list[str]], widths: list[int]) -> None:
+def _table(pdf: FPDF, rows: list[list[str]], widths: list[int], repeat_headings: int = 1) -> None:
     from fpdf.fonts import FontFace
 
     pdf.set_font("Helvetica", size=9)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True,
-                   headings_style=FontFace(emphasis="BOLD")) as table:
+                   headings_style=FontFace(emphasis="BOLD"), repeat_headings=repeat_headings) as table:
         for row in rows:
             cells = table.row()
             for value in row:
@@ -65,8 +67,40 @@ def written_questions_and_comments_in_answer_tables() -> FPDF:
     return pdf
 
 
+def questioner_columns_and_a_table_going_on_over_a_page_without_its_header() -> FPDF:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Questions to the Executive")
+    pdf.ln(2)
+    _table(pdf, [
+        ["No.", "Questioner", "To", "Question", "Reply"],
+        ["1", "Councillor Ravi Mehta", "Executive Member for Housing",
+         "How many homes were empty for over a year in March 2025?", "There were 311 such homes in March 2025."],
+    ], widths=[10, 34, 40, 45, 45])
+    pdf.set_y(230)
+    pdf.multi_cell(0, 5, "Points raised at the tenants' panel")
+    pdf.ln(2)
+    _table(pdf, [
+        ["Issue raised", "Response"],
+        ["Tenants of Marsh House asked when the broken lift would be repaired.",
+         "A new motor has been ordered and the lift will be working again by 30 June 2025."],
+        ["The panel asked for the damp survey of Kiln Court to be shared with residents.",
+         "The survey will be posted to every flat in Kiln Court in May."],
+        ["A tenant wanted to know why the communal heating charge rose by 18% this year.",
+         "The charge follows the price of gas under the Council's energy contract, which rose in October 2024."],
+        ["Residents of Ferry Walk asked for more bins for recycling near the car park.",
+         "Two more recycling bins were placed by the car park on 2 April 2025."],
+    ], widths=[87, 87], repeat_headings=0)
+    return pdf
+
+
 def main() -> None:
-    for make in (written_questions_and_comments_in_answer_tables,):
+    for make in (written_questions_and_comments_in_answer_tables,
+                 questioner_columns_and_a_table_going_on_over_a_page_without_its_header):
         make().output(str(HERE / f"{make.__name__}.pdf"))
 
 
