@@ -132,3 +132,17 @@ def test_an_answer_table_going_on_over_a_page_with_no_header_keeps_its_last_row_
     page_two = [line.text for line in doc.lines if line.page == 2 and not line.furniture]
     assert page_two == ["Residents of Ferry Walk asked for more bins for recycling near the car park. | Two more "
                         "recycling bins were placed by the car park on 2 April 2025."]
+
+
+def test_bare_name_question_heading_names_the_asker_without_a_title(tmp_path: Path):
+    paper = tmp_path / "eastvale-2025-02-03-public-forum-minutes.txt"
+    paper.write_text("EASTVALE TOWN COUNCIL\n\nPUBLIC FORUM\n\nQuestion 3 – Ann Example\n\n"
+                     "When will the bus lane on Mill Road open?\n\nMayor's Response\n\n"
+                     "The bus lane will open in September.\n\nQuestion 4 – Mill Road\n\n"
+                     "Why was the crossing moved?\n\nMayor's Response\n\nThe crossing was moved for the new junction.\n",
+                     encoding="utf-8")
+    doc = ingest_file(paper)
+    [rows] = extract_commitments([(doc, segment_document(doc))])
+    assert [(r.kind, r.actor, r.addressee) for r in rows] == [
+        ("request", "Ann Example", "Mayor"), ("assurance", "Mayor", "Ann Example"),
+        ("request", "", "Mayor"), ("assurance", "Mayor", "")]

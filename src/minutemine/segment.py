@@ -141,7 +141,8 @@ def known_heading(text: str) -> dict | None:
     return None
 
 
-_NOT_HEADINGS = ("label", "byline", "asks")  # headings.jsonl rows read by read_label, question_byline, asks_in_full
+_NOT_HEADINGS = ("label", "byline", "asks", "not_a_name")  # rows read by read_label, question_byline, asks_in_full,
+# extract_questions.heading_asker
 
 
 def read_label(text: str) -> Label | None:
