@@ -146,3 +146,29 @@ def test_bare_name_question_heading_names_the_asker_without_a_title(tmp_path: Pa
     assert [(r.kind, r.actor, r.addressee) for r in rows] == [
         ("request", "Ann Example", "Mayor"), ("assurance", "Mayor", "Ann Example"),
         ("request", "", "Mayor"), ("assurance", "Mayor", "")]
+
+
+def test_tracker_record_answer_field_nests_under_its_asking_field_and_is_one_answer(tmp_path: Path):
+    paper = tmp_path / "eastvale-2025-03-10-action-log.txt"
+    paper.write_text("EASTVALE TOWN COUNCIL\n\nFINANCE COMMITTEE - 10 MARCH 2025\n\nAction log\n\n"
+                     "This log lists the actions agreed at earlier meetings and what has been done on each.\n\n"
+                     "Ref: 4/1\nMeeting: 6 January 2025\nAction: Report the cost of the new play area at Hill Fields\n"
+                     "Lead: Parks Manager\nProgress: The play area cost £64,000. The surfacing was paid for by a grant.\n"
+                     "Status: Closed\n\nRef: 4/2\nMeeting: 6 January 2025\n"
+                     "Action: Review the opening hours of the pavilion\nLead: Facilities Officer\nStatus: Open\n",
+                     encoding="utf-8")
+    doc = ingest_file(paper)
+    items = segment_document(doc)
+    by_id = {it.item_id: it for it in items}
+    shape = [(it.kind, it.text.split(":")[0], by_id[it.parent_id].text.split(":")[0] if it.parent_id in by_id else "")
+             for it in items if ":" in it.text]
+    assert shape == [("paragraph", "Ref", "Action log"), ("paragraph", "Meeting", "Action log"),
+                     ("request", "Action", "Action log"), ("paragraph", "Lead", "Action"),
+                     ("response", "Progress", "Action"), ("paragraph", "Status", "Action"),
+                     # a record with no answering field is left as printed
+                     ("paragraph", "Ref", "Action log"), ("paragraph", "Meeting", "Action log"),
+                     ("paragraph", "Action", "Action log"), ("paragraph", "Lead", "Action log"),
+                     ("paragraph", "Status", "Action log")]
+    [rows] = extract_commitments([(doc, items)])
+    assert ("assurance", "Progress: The play area cost £64,000. The surfacing was paid for by a grant.") in [
+        (r.kind, r.text) for r in rows]

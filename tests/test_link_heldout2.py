@@ -42,20 +42,7 @@ CHAINS = {
 EXPECTED = read_expected(FIXTURE)
 
 # Cases that fail with today's code: (type, answer_quote, request_quote) → the stage that fails.
-_TRACKER = ("extraction missed the action tracker's 'Update:' (only its 'Information requested:' line is kept, "
-            "as a restated request)")
-XFAIL: dict[tuple[str, str, str], str] = {
-    # links: Ashmere, scrutiny minute and action tracker
-    ("link", "£96,000 was spent on lighting and gates", "would like to know how the £150,000 Safer Streets grant was spent"):
-        _TRACKER + "; resolution (d) 'would like to know how the £150,000…' is extracted as an assurance",
-    ("link", "The figures are being taken from the new case management system",
-     "requests a breakdown of antisocial behaviour reports by type"):
-        _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
-        "linked to nothing",
-    # statuses
-    ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
-        "extraction classes resolution (d) 'would like to know how…' as an assurance, so it has no status",
-}
+XFAIL: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

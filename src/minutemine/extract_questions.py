@@ -32,7 +32,6 @@ from .extract_reply import is_courtesy
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns
-from .answer_cues import is_person_name
 from .segment import _patterns
 from .segment_questions import question_byline
 
@@ -92,8 +91,7 @@ def is_bare_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return is_person_name(text) and not any(r["regex"].search(text) for r in _patterns("headings.jsonl")
-                                            if r["kind"] == "not_a_name")
+    return not any(r["regex"].search(text) for r in _patterns("headings.jsonl") if r["kind"] == "not_a_name")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from .extract_rows import make_commitment
 from .models import Commitment, Document, Item
 from .nlp import read_patterns
 from .segment_questions import question_byline
+from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELDS
 from .table_columns import answer_table_columns  # noqa: F401 (extract reads headers through here)
 
 HEADING_MAX_WORDS = 12  # an unpunctuated line this short is a heading or a label ("Lead: Head of Housing")
@@ -222,10 +223,6 @@ def goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: se
 
 # An action tracker prints each request as a record of "Field: value" lines; its "Update:" answers
 # the record's "Information requested:" (or "Action:", "Question:") a few lines above.
-_RECORD_ANSWER = re.compile(r"(?i)^\s*(?:update|response|progress|answer|outcome|officers?'? response|comments?)\s*:\s*\S")
-_RECORD_ASK = re.compile(r"(?i)^\s*(?:information requested|request(?:ed)?|question|action(?: agreed)?|recommendation)"
-                         r"\s*:\s*\S")
-RECORD_FIELDS = 6  # how far above its answer a record's asking field may be ("Officer:", "Due:" between)
 
 
 def record_answer(items: list[Item], i: int) -> bool:
@@ -238,12 +235,12 @@ def record_answer(items: list[Item], i: int) -> bool:
     >>> [record_answer(rec, n) for n in range(4)]
     [False, False, True, False]
     """
-    if not _RECORD_ANSWER.match(items[i].text):
+    if not RECORD_ANSWER.match(items[i].text):
         return False
     for j in range(i - 1, max(-1, i - RECORD_FIELDS - 1), -1):
-        if items[j].parent_id != items[i].parent_id or _RECORD_ANSWER.match(items[j].text):
+        if items[j].parent_id != items[i].parent_id or RECORD_ANSWER.match(items[j].text):
             return False  # another record's answer comes first: this one has no ask of its own
-        if _RECORD_ASK.match(items[j].text):
+        if RECORD_ASK.match(items[j].text):
             return True
     return False
 

@@ -71,3 +71,12 @@ def answer_table_columns(header: str) -> Columns | None:
     columns.asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
     return columns
 
+
+# An action tracker printed as records of "Field: value" lines: the "Update:" of a record answers its
+# "Information requested:" (or "Action:", "Question:") a few lines above.
+RECORD_ANSWER = re.compile(r"(?i)^\s*(?:update|response|progress|answer|outcome|officers?'? response|comments?)\s*:\s*\S")
+RECORD_ASK = re.compile(r"(?i)^\s*(?:information requested|request(?:ed)?|question|action(?: agreed)?|recommendation)"
+                        r"\s*:\s*\S")
+RECORD_FIELD = re.compile(r"^[A-Z][\w'’ ]{0,24}:\s")  # "Officer: Head of Housing", "Status: Complete"
+RECORD_FIELDS = 6  # how far below its asking field a record's answer may be ("Officer:", "Due:" between)
+
