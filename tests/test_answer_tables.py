@@ -172,3 +172,13 @@ def test_tracker_record_answer_field_nests_under_its_asking_field_and_is_one_ans
     [rows] = extract_commitments([(doc, items)])
     assert ("assurance", "Progress: The play area cost £64,000. The surfacing was paid for by a grant.") in [
         (r.kind, r.text) for r in rows]
+
+
+def test_question_and_answer_rows_named_in_their_first_cell_are_a_question_and_its_answer():
+    doc = ingest_file(PDFS / "question_and_answer_rows_named_in_their_first_cell.pdf")
+    assert body_lines(doc)[2:] == [
+        "Question 1: Will the Leader set out how much the Council paid in bank charges in 2024/25?",
+        "Answer: The Council paid £41,200 in bank charges in 2024/25, less than in any of the last five years."]
+    [rows] = extract_commitments([(doc, segment_document(doc))])
+    assert [(r.kind, r.text[:40]) for r in rows] == [("request", "Will the Leader set out how much the Cou"),
+                                                     ("assurance", "Answer: The Council paid £41,200 in bank")]

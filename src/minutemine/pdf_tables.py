@@ -43,6 +43,8 @@ LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for
 _LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
 # A form's field name ("(a) Subject:", "Ward:") belongs in front of its value, as one line.
 _FIELD_CELL = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[A-Z][A-Za-z ]{0,24}:$")
+# a row's first cell that names what its second holds: "Question 2", "Q3", "Answer", "Response", "Reply"
+_ROLE_CELL = re.compile(r"(?i)^(?:(?:supplementary\s+)?question|q|answer|a|response|reply)(?:\s*\d{1,3}[a-z]?)?\s*:?$")
 _CELL_CONNECTOR_END = re.compile(r"(?:\b(?:and|or|to|of|the|a|an|for|on|in|at|with|by)|&)$", re.I)
 _CELL_LIST_START = re.compile(r"^(?:\(?[0-9a-z]{1,3}[.)]\s|\d+\s*[-–]|[•·\-]\s|o\s+[A-Z])")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
@@ -269,6 +271,12 @@ def _table_lines(table: Table, band: list[RawLine], textpage, answer_table: Answ
             out.append(make(CELL_SEPARATOR.join(texts), cells[0][1]))
             continue
 
+        if len(all_cells) == 2 and len(cells) == 2 and len(cells[0][0]) == 1 and _ROLE_CELL.match(cells[0][0][0]):
+            # "Question 1 | Could the Leader …" / "Answer | The review …": a form that prints each part of a
+            # question in a row of its own, named in its first cell; read as the label it is
+            (label, offset), (lines, _) = cells
+            out.append(make(f"{label[0].rstrip(':')}: {' '.join(lines)}", offset))
+            continue
         if len(cells) > 1 and len(cells[0][0]) == 1 and _LABEL_CELL.match(cells[0][0][0]):
             cells = _label_in_front(cells)  # "(a)" | "Subject:" | …
         if len(cells) > 1 and len(cells[0][0]) == 1 and _FIELD_CELL.match(cells[0][0][0]):

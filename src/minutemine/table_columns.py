@@ -13,10 +13,12 @@ import re
 
 CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
 _ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome|we did|"
+                            r"we (?:will|have|are)(?: do(?:ne|ing)?)?|what we(?:'ll| will| have| did)?\b.*|"
                             r"(?:agreed|management|planned|proposed)\s+actions?|actions?\s+(?:taken|agreed|proposed))\b")
 # what a column that asks is called; an action log's "Action | Owner | Progress" restates what was asked
 _ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|"
-                         r"actions?|resolutions?|you said|suggestions?|points?\s+raised|matters?\s+raised)\b")
+                         r"actions?|resolutions?|you said|you told us|what you (?:said|told us|asked)|suggestions?|"
+                         r"points?\s+raised|matters?\s+raised|petitions?|representations?)\b")
 _WEAK_ASK_COLUMN = re.compile(r"(?i)\b(?:comments?|feedback|observations?)\b")  # asks only beside a "Response"
 # who asks and who is asked, when a column says so ("Questioner", "Asked by" … "To", "Cabinet Member")
 _ASKER_COLUMN = re.compile(r"(?i)^(?:questioner|asked by|submitted by|raised by|from|member|councillor|petitioner|"
@@ -53,6 +55,8 @@ def answer_table_columns(header: str) -> Columns | None:
     (1, 2, 3)
     >>> answer_table_columns("Question | Answer"), answer_table_columns("Comments | Date")
     ((0, 1), None)
+    >>> answer_table_columns("What you told us | What we will do"), answer_table_columns("Representation | Council response")
+    ((0, 1), (0, 1))
     >>> c = answer_table_columns("No. | Questioner | To | Question | Answer"); c, c.asker, c.asked
     ((3, 4), 1, 2)
     """

@@ -9,7 +9,8 @@ The PDFs are committed; this script needs fpdf2 only when one is to be changed o
 (with and without a question mark, and one put as "I would ask …"), then a consultation's
 "Comment | Response" table.  `questioner_columns_and_a_table_going_on_over_a_page_without_its_header.pdf`:
 a "No. | Questioner | To | Question | Reply" table, and an "Issue raised | Response" table whose
-rows go on over a page break with no header repeated.  Invented wording, no real council.
+rows go on over a page break with no header repeated.  `question_and_answer_rows_named_in_their_first_cell.pdf`:
+a form whose rows are "Question 1 | …" and "Answer | …".  Invented wording, no real council.
 """
 
 from __future__ import annotations
@@ -98,8 +99,25 @@ def questioner_columns_and_a_table_going_on_over_a_page_without_its_header() -> 
     return pdf
 
 
+def question_and_answer_rows_named_in_their_first_cell() -> FPDF:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Written question to the Leader")
+    pdf.ln(2)
+    _table(pdf, [
+        ["Item", "Detail"],
+        ["Question 1", "Will the Leader set out how much the Council paid in bank charges in 2024/25?"],
+        ["Answer", "The Council paid £41,200 in bank charges in 2024/25, less than in any of the last five years."],
+    ], widths=[30, 144])
+    return pdf
+
+
 def main() -> None:
-    for make in (written_questions_and_comments_in_answer_tables,
+    for make in (written_questions_and_comments_in_answer_tables, question_and_answer_rows_named_in_their_first_cell,
                  questioner_columns_and_a_table_going_on_over_a_page_without_its_header):
         make().output(str(HERE / f"{make.__name__}.pdf"))
 
