@@ -14,7 +14,8 @@ import pytest
 from minutemine.extract import extract_commitments
 from minutemine.ingest import ingest_file
 from minutemine.pdf import RawLine
-from minutemine.pdf_tables import join_continued_rows, rulings_to_tables
+from minutemine.pdf_answer_tables import join_continued_rows
+from minutemine.pdf_tables import rulings_to_tables
 from minutemine.segment import segment_document
 
 PDFS = Path(__file__).resolve().parent / "pdfs"

@@ -25,7 +25,8 @@ from pathlib import Path
 from . import deadline
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
-from .pdf_tables import AnswerTable, join_continued_rows, page_rulings, rulings_to_tables, table_rows_to_lines
+from .pdf_answer_tables import AnswerTable, join_continued_rows
+from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
 SAME_HEIGHT = 3.0  # points: a running header sits at the same height on every page
