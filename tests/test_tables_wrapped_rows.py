@@ -29,11 +29,12 @@ def body_lines(path: Path) -> list[str]:
 def test_rows_whose_cells_wrap_at_sentence_ends_are_one_line_each_golden():
     assert body_lines(TABLE_PDF) == [
         "Table 1: Response to the recommendations",
-        "No. Recommendation | Accepted / Partially accepted / Rejected | Response | Lead officer",
-        "1 Print the bus timetable in large type | Accepted | Large type timetables were printed in March 2025. "
+        # a table that answers ("Recommendation | … | Response") keeps every cell in its column
+        "No. | Recommendation | Accepted / Partially accepted / Rejected | Response | Lead officer",
+        "1 | Print the bus timetable in large type | Accepted | Large type timetables were printed in March 2025. "
         "Copies are kept at every library. Staff at the bus station hand them out on request. "
         "| Head of Passenger Transport",
-        "2 Light the footpath to the station | Partially accepted | Officers will light the northern half by "
+        "2 | Light the footpath to the station | Partially accepted | Officers will light the northern half by "
         "June 2025. The southern half crosses private land. | Street Lighting Manager",
         "Questions were received as follows:",
         "Ref No | Name | Title",

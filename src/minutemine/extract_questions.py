@@ -32,6 +32,7 @@ from .extract_reply import is_courtesy
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import read_patterns
+from .segment import _patterns
 from .segment_questions import question_byline
 
 MAX_REPLY_DEPTH = 4  # how far below its reply heading a reply's paragraph or bullet may sit
@@ -42,6 +43,7 @@ _REPLIER_BEFORE = re.compile(r"^(?:the\s+)?(?P<who>(?-i:[A-Z])[\w'’ ]{1,60}?)(
 _REPLIER_AFTER = re.compile(r"^(?:[\w'’]+\s+){0,2}?(?:response|reply|answer)\s+(?:from|of|by)\s+(?:the\s+)?"
                             r"(?P<who>[^:–—(,]+?)\s*(?:\(|,|[:–—-]|$)", re.I)
 _NOT_A_REPLIER = {"written", "oral", "verbal", "full", "formal", "supplementary", "further", "initial", "final", "draft"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]['’][A-Z][a-z]+)$")  # "Ann", "Mary-Jane", "O'Neill"
 _HONORIFIC_NAME = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Revd?)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
 
@@ -69,7 +71,27 @@ def heading_asker(text: str) -> tuple[str, str] | None:
     (('Councillor Ann Smith', ''), None)
     """
     text = " ".join(text.split())
-    return question_byline(text) or ((text, "") if _HONORIFIC_NAME.match(text) else None)
+    name = re.split(r"\s+[–—-]\s+", text, maxsplit=1)[0]  # "Ann Example - Bus lanes": the name, then the topic
+    return question_byline(text) or ((text, "") if _HONORIFIC_NAME.match(text) else None) or (
+        (name, "") if is_bare_person_name(name) else None)
+
+
+def is_bare_person_name(text: str) -> bool:
+    """A person's name printed with no title: two or three capitalised words, none of them a body's
+    ("Committee", "Officers") or a topic's ("Road", "Toilets", "Budget": patterns/headings.jsonl, kind
+    `not_a_name`).
+
+    >>> is_bare_person_name("Ann Example"), is_bare_person_name("Mary-Jane O'Neill")
+    (True, True)
+    >>> is_bare_person_name("Brookside Park Toilets"), is_bare_person_name("Mill Road"), is_bare_person_name("Planning Committee")
+    (False, False, False)
+    >>> is_bare_person_name("Ann"), is_bare_person_name("Why was it closed")
+    (False, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return not any(r["regex"].search(text) for r in _patterns("headings.jsonl") if r["kind"] == "not_a_name")
 
 
 @lru_cache(maxsize=1)

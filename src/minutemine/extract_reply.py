@@ -28,6 +28,9 @@ from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Document, Item
 from .nlp import read_patterns
+from .segment_questions import question_byline
+from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELDS
+from .table_columns import answer_table_columns  # noqa: F401 (extract reads headers through here)
 
 HEADING_MAX_WORDS = 12  # an unpunctuated line this short is a heading or a label ("Lead: Head of Housing")
 LETTER_OPENING_CHARS = 3000  # where a letter says it replies: its first paragraphs
@@ -129,30 +132,6 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
     return out
 
 
-CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
-_ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome)\b")
-_ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|actions?|"
-                         r"resolutions?)\b")  # an action log's "Action | Owner | Progress" restates what was asked
-
-
-def answer_table_columns(header: str) -> tuple[int, int] | None:
-    """(column that asks, column that answers) of a table header such as "No | Recommendation |
-    Cabinet response | Lead officer", else None: the rows of such a table restate a request and
-    answer it side by side.
-
-    >>> answer_table_columns("No | Recommendation | Cabinet response | Lead officer")
-    (1, 2)
-    >>> answer_table_columns("Issue raised | Response") , answer_table_columns("Ref No | Name | Title")
-    ((0, 1), None)
-    >>> answer_table_columns("Ref | Action | Owner | Due date | Progress")
-    (1, 4)
-    """
-    cells = [c.strip() for c in header.split(CELL_SEPARATOR.strip())]
-    answer = next((i for i, c in enumerate(cells) if _ANSWER_COLUMN.search(c)), None)
-    ask = next((i for i, c in enumerate(cells) if i != answer and _ASK_COLUMN.search(c)), None)
-    return (ask, answer) if ask is not None and answer is not None and len(cells) <= 8 else None
-
-
 def _cell_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in re.finditer(r"\s*\|\s*", text):
@@ -161,27 +140,72 @@ def _cell_bounds(text: str) -> list[tuple[int, int]]:
     return bounds + [(start, len(text.rstrip()))]
 
 
-def answer_table_rows(paper: Paper, item: Item, sdoc: Doc, base: int, columns: tuple[int, int],
+def answer_table_rows(paper: Paper, item: Item, sdoc: Doc, base: int, columns: tuple[int, ...],
                       context: Context) -> list[Commitment]:
-    """A row of an answer table: its asking cell as a restated request, each sentence of its
-    answering cell as an assurance (GUIDE: a restated request in a response paper is a request)."""
+    """A row of an answer table: its asking cell as a request, each answering cell as one answer
+    (an assurance, like a bullet, however many sentences it has).
+
+    The asking cell restates a request (GUIDE: a restated request in a response paper is a
+    request), unless it opens with a byline ("From a councillor for Castle ward, to the Leader:
+    Will the Leader publish …"): then it is the question itself, asked by the one the byline names
+    of the one it names, and the answers are theirs to the asker.
+    """
     cells = _cell_bounds(sdoc.text)
-    if max(columns) >= len(cells):
+    if columns[0] >= len(cells) or all(c >= len(cells) for c in columns[1:]):
         return []
     out: list[Commitment] = []
     ask_start, ask_end = cells[columns[0]]
+    asker, asked, ask_start = _byline_in(sdoc.text, ask_start, ask_end)
+    if not asker:  # "No. | Questioner | To | Question | Answer": the row's own cells name them
+        asker, asked = _cell(sdoc.text, cells, getattr(columns, "asker", None)), _cell(
+            sdoc.text, cells, getattr(columns, "asked", None))
     ask = sdoc.char_span(ask_start, ask_end, alignment_mode="contract")
+    answer_context = Context(actor=context.actor, addressee=context.addressee)
     if ask is not None and sum(t.is_alpha for t in ask) >= 3:
-        out.append(make_commitment(paper, item, 1, ask, base, "request", first_cue(ask), Context(
-            modality="restates", actor=context.addressee, addressee=context.actor)))
-    start, end = cells[columns[1]]
-    for sent in sdoc.sents:
-        part = sdoc.char_span(max(start, sent.start_char), min(end, sent.end_char), alignment_mode="contract")
+        if asker or asked:
+            out.append(make_commitment(paper, item, 1, ask, base, "request", None, Context(
+                modality="asks", actor=asker, addressee=paper.canonical(asked) if asked else "")))
+            answer_context = Context(actor=paper.canonical(asked) if asked else "", addressee=asker)
+        else:
+            out.append(make_commitment(paper, item, 1, ask, base, "request", first_cue(ask), Context(
+                modality="restates", actor=context.addressee, addressee=context.actor)))
+    for column in columns[1:]:
+        if column >= len(cells):
+            continue
+        start, end = cells[column]
+        # "Accepted." says only the verdict: the answer starts at the first sentence that says more
+        start = next((max(start, sent.start_char) for sent in sdoc.sents if sent.end_char > start and sent.start_char < end
+                      and sum(t.is_alpha for t in sent if start <= t.idx < end) >= 4), end)
+        part = sdoc.char_span(start, end, alignment_mode="contract")
         if part is None or sum(t.is_alpha for t in part) < 4:
-            continue  # "Accepted." says only the verdict; the sentences after it are the answer
+            continue  # an empty cell, or a verdict alone, answers nothing
         out.append(make_commitment(paper, item, len(out) + 1, part, base, "assurance", first_cue(part, weak_ok=True),
-                                   Context(actor=context.actor, addressee=context.addressee)))
+                                   answer_context))
     return out
+
+
+def _cell(text: str, cells: list[tuple[int, int]], column: int | None) -> str:
+    if column is None or column >= len(cells):
+        return ""
+    return " ".join(text[cells[column][0]:cells[column][1]].split())
+
+
+_CELL_HEADING_END = ": "  # how ingest sets a cell's heading line (a byline) before its text
+
+
+def _byline_in(text: str, start: int, end: int) -> tuple[str, str, int]:
+    """(who asks, whom, where the question starts) when a cell opens with a byline, else ("", "", start).
+
+    >>> _byline_in("From a councillor for Castle ward, to the Leader of the Council: Will the Leader publish it?", 0, 90)
+    ('a councillor for Castle ward', 'Leader of the Council', 65)
+    >>> _byline_in("Review the limits: all of them", 0, 30)
+    ('', '', 0)
+    """
+    at = text.find(_CELL_HEADING_END, start, end)
+    named = question_byline(text[start:at]) if at > 0 else None
+    if not named:
+        return "", "", start
+    return named[0], named[1], at + len(_CELL_HEADING_END)
 
 
 def goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: set[str], item: Item,
@@ -199,10 +223,6 @@ def goes_on_answering(items: list[Item], by_id: dict[str, int], has_children: se
 
 # An action tracker prints each request as a record of "Field: value" lines; its "Update:" answers
 # the record's "Information requested:" (or "Action:", "Question:") a few lines above.
-_RECORD_ANSWER = re.compile(r"(?i)^\s*(?:update|response|progress|answer|outcome|officers?'? response|comments?)\s*:\s*\S")
-_RECORD_ASK = re.compile(r"(?i)^\s*(?:information requested|request(?:ed)?|question|action(?: agreed)?|recommendation)"
-                         r"\s*:\s*\S")
-RECORD_FIELDS = 6  # how far above its answer a record's asking field may be ("Officer:", "Due:" between)
 
 
 def record_answer(items: list[Item], i: int) -> bool:
@@ -215,12 +235,12 @@ def record_answer(items: list[Item], i: int) -> bool:
     >>> [record_answer(rec, n) for n in range(4)]
     [False, False, True, False]
     """
-    if not _RECORD_ANSWER.match(items[i].text):
+    if not RECORD_ANSWER.match(items[i].text):
         return False
     for j in range(i - 1, max(-1, i - RECORD_FIELDS - 1), -1):
-        if items[j].parent_id != items[i].parent_id or _RECORD_ANSWER.match(items[j].text):
+        if items[j].parent_id != items[i].parent_id or RECORD_ANSWER.match(items[j].text):
             return False  # another record's answer comes first: this one has no ask of its own
-        if _RECORD_ASK.match(items[j].text):
+        if RECORD_ASK.match(items[j].text):
             return True
     return False
 

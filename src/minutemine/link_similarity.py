@@ -227,6 +227,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
             # an order is placed") asks someone to act.  However alike the words, neither puts the other
             # again (papers of one day may be read in either order).
             return None
+        if "recommendation" in (source_role, target_role) and "asks" in (a.modality, q.modality):
+            return None  # a member's own question is answered by the one asked; a committee's recommendation is its own ask
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing

@@ -44,6 +44,7 @@ class Line(BaseModel):
     indent: int = 0  # leading whitespace width in the source: sub-bullets are indented
     bullet: int = 0  # how many bullet marks ("-", "•", "·", "o", symbol glyphs) were stripped
     heading: bool = False  # marked up as a heading in the source ("## ...", "**...**")
+    table: bool = False  # a line of a ruled PDF table (a row, or a line of one of its cells)
 
 
 class Document(BaseModel):

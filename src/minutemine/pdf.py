@@ -25,6 +25,7 @@ from pathlib import Path
 from . import deadline
 from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
+from .pdf_answer_tables import AnswerTable, join_continued_rows
 from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
@@ -63,9 +64,10 @@ def ingest_pdf(path: Path, data: bytes, doc_id: str, digest: str, max_pages: int
             return Document(**base, n_pages=n_pages, status="error",
                             error=f"PDF has {n_pages} pages, over the limit of {max_pages} (--max-pages)")
         raw: list[RawLine] = []
+        answer_table = AnswerTable()  # a table that answers, carried over a page break
         for index in range(n_pages):
             deadline.check()
-            raw.extend(page_to_raw_lines(pdf, index))
+            raw.extend(page_to_raw_lines(pdf, index, answer_table))
         if not any(r.text.strip() for r in raw):
             if _has_images(pdf):
                 return Document(**base, n_pages=n_pages, status="error",
@@ -75,7 +77,7 @@ def ingest_pdf(path: Path, data: bytes, doc_id: str, digest: str, max_pages: int
         return Document(**base, status="error", error=f"cannot read PDF (damaged?): {_one_line(exc)}")
     finally:
         pdf.close()
-    raw = mark_furniture(raw, n_pages)
+    raw = join_continued_rows(mark_furniture(raw, n_pages))
     lines = rejoin_hyphenated(raw_to_lines(raw))
     lines = renumber(lines)
     furniture = list(dict.fromkeys(line.text for line in lines if line.furniture))
@@ -99,7 +101,7 @@ def open_pdf(data: bytes):
         return None, f"cannot open PDF: {_one_line(exc)}"
 
 
-def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
+def page_to_raw_lines(pdf, index: int, answer_table: AnswerTable | None = None) -> list[RawLine]:
     """The visual lines of one page in text-layer order, tables rebuilt row by row."""
     page = pdf[index]
     textpage = page.get_textpage()
@@ -108,9 +110,9 @@ def page_to_raw_lines(pdf, index: int) -> list[RawLine]:
         height = page.get_height()
         lines = _split_lines(text, textpage, index + 1, height)
         try:
-            tables = rulings_to_tables(page_rulings(page))
+            tables = rulings_to_tables(page_rulings(page), answer_table)
             if tables:
-                lines = table_rows_to_lines(lines, tables, textpage)
+                lines = table_rows_to_lines(lines, tables, textpage, answer_table)
         except Exception:  # odd drawing operators: the plain text layer is still good text
             pass
         return lines
@@ -225,7 +227,7 @@ def raw_to_lines(raw: list[RawLine]) -> list[Line]:
         if not text and not bullet:
             continue
         out.append(Line(text=text, page=r.page, char_start=0, char_end=0, source_offset=r.source_offset,
-                        furniture=r.furniture, indent=indent, bullet=bullet, heading=heading))
+                        furniture=r.furniture, indent=indent, bullet=bullet, heading=heading, table=r.table))
     return out
 
 

@@ -30,15 +30,22 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .pdf_answer_tables import AnswerTable, cell_text
+from .table_columns import CELL_SEPARATOR, answer_table_columns
+
 if TYPE_CHECKING:
     from .pdf import RawLine
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a ruling line
-MAX_TABLE_COLUMNS = 6  # more "columns" than this is word highlighting, not a table
+MAX_TABLE_COLUMNS = 10  # more "columns" than this is word highlighting, not a table (trackers have 7–9)
+NARROW_TABLE_COLUMNS = 6  # up to this many columns any widths do; beyond it ...
+MIN_WIDE_COLUMN = 25.0  # ... every column must be this wide (points): boxes round single words are no table
 LABEL_CELL_CHARS = 12  # a one-line cell this short is a label ("(d)", "Q3") for the next cell
 _LABEL_CELL = re.compile(r"^(?:\(?[A-Za-z0-9]{1,3}[.)]?|Q\d+)$")  # "(b)", "01", "2.", "Q3": a row's label
 # A form's field name ("(a) Subject:", "Ward:") belongs in front of its value, as one line.
 _FIELD_CELL = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[A-Z][A-Za-z ]{0,24}:$")
+# a row's first cell that names what its second holds: "Question 2", "Q3", "Answer", "Response", "Reply"
+_ROLE_CELL = re.compile(r"(?i)^(?:(?:supplementary\s+)?question|q|answer|a|response|reply)(?:\s*\d{1,3}[a-z]?)?\s*:?$")
 _CELL_CONNECTOR_END = re.compile(r"(?:\b(?:and|or|to|of|the|a|an|for|on|in|at|with|by)|&)$", re.I)
 _CELL_LIST_START = re.compile(r"^(?:\(?[0-9a-z]{1,3}[.)]\s|\d+\s*[-–]|[•·\-]\s|o\s+[A-Z])")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
@@ -114,7 +121,7 @@ def _path_bounds(raw_page, depth: int = 0) -> list[tuple[float, float, float, fl
     return out
 
 
-def rulings_to_tables(rulings) -> list[Table]:
+def rulings_to_tables(rulings, answer_table: AnswerTable | None = None) -> list[Table]:
     """Group ruling lines into tables: bands between horizontal rules crossed by ≥ 3 verticals.
 
     A table needs two or more such rows.
@@ -134,7 +141,8 @@ def rulings_to_tables(rulings) -> list[Table]:
             continue
         edges = sorted({round(x, 0) for x, y0, y1 in vertical if y0 <= bottom + 2 and y1 >= top - 2})
         edges = [x for i, x in enumerate(edges) if i == 0 or x - edges[i - 1] > 4]
-        if 3 <= len(edges) <= MAX_TABLE_COLUMNS + 1:
+        if 3 <= len(edges) <= MAX_TABLE_COLUMNS + 1 and (len(edges) <= NARROW_TABLE_COLUMNS + 1 or min(
+                b - a for a, b in zip(edges, edges[1:])) >= MIN_WIDE_COLUMN):
             if current and abs(current[-1][1] - top) > 2:
                 tables.append(Table(current))
                 current = []
@@ -144,11 +152,13 @@ def rulings_to_tables(rulings) -> list[Table]:
             current = []
     if current:
         tables.append(Table(current))
-    # One ruled row is a form field or a box around a heading, not a table worth rebuilding.
-    return [t for t in tables if len(t.rows) >= 2]
+    # One ruled row is a form field or a box around a heading, not a table worth rebuilding, unless it
+    # is the last row of a table that answers, carried over from the page before
+    return [t for t in tables if len(t.rows) >= 2 or answer_table is not None and answer_table.continues(t.rows[0][2])]
 
 
-def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage) -> list[RawLine]:
+def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage,
+                        answer_table: AnswerTable | None = None) -> list[RawLine]:
     """Replace the text-layer lines inside each table by its rows, read cell by cell."""
     band: dict[int, list[RawLine]] = defaultdict(list)
     out: list[RawLine | int] = []
@@ -163,17 +173,21 @@ def table_rows_to_lines(lines: list[RawLine], tables: list[Table], textpage) -> 
     result: list[RawLine] = []
     for item in out:
         if isinstance(item, int):
-            result.extend(_table_lines(tables[item], band[item], textpage))
+            result.extend(_table_lines(tables[item], band[item], textpage, answer_table or AnswerTable()))
         else:
             result.append(item)
     return result
 
 
-def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
+def _table_lines(table: Table, band: list[RawLine], textpage, answer_table: AnswerTable) -> list[RawLine]:
     out = []
-    for top, bottom, edges in table.rows:
-        cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
-        cells = [(unwrap_cell(cell, wraps), offset) for cell, wraps, offset in cells if cell]
+    # (asking, answering…) when the header says the table answers, or the table goes on from one that did
+    columns: tuple[int, ...] | None = answer_table.continues(table.rows[0][2])
+    header_rows = 0 if columns else 2  # the header, or a title row spanning the table and then the header
+    for n, (top, bottom, edges) in enumerate(table.rows):
+        all_cells = _cells_from_lines(band, top, bottom, edges, textpage) or _cells_bounded(top, bottom, edges, textpage)
+        all_cells = [(unwrap_cell(cell, wraps), offset) for cell, wraps, offset in all_cells]
+        cells = [(cell, offset) for cell, offset in all_cells if cell]
         if not cells:
             continue
 
@@ -181,6 +195,27 @@ def _table_lines(table: Table, band: list[RawLine], textpage) -> list[RawLine]:
             return replace(band[0], text=s, source_offset=max(offset, band[0].source_offset),
                            bottom=bottom, top=top, table=True)
 
+        if n < header_rows and columns is None and all(len(cell) == 1 for cell, _ in cells):
+            columns = answer_table_columns(CELL_SEPARATOR.join(cell[0] for cell, _ in all_cells if cell))
+            if columns and len(cells) != len(all_cells):
+                columns = None  # a header with a blank cell: its columns cannot be told apart
+            if columns:
+                answer_table.edges, answer_table.columns = edges, columns
+            elif len(cells) > 1:
+                header_rows = 0  # a row of several cells that is no header: the table does not answer
+        if columns is not None:
+            # "Question | Answer", "Recommendation | Management response | Agreed action": the row on one
+            # line, every cell in its column (blank ones too), so that each answer stays beside its ask
+            texts = [cell_text(cell, heading=i == columns[0]) for i, (cell, _) in enumerate(all_cells)]
+            out.append(make(CELL_SEPARATOR.join(texts), cells[0][1]))
+            continue
+
+        if len(all_cells) == 2 and len(cells) == 2 and len(cells[0][0]) == 1 and _ROLE_CELL.match(cells[0][0][0]):
+            # "Question 1 | Could the Leader …" / "Answer | The review …": a form that prints each part of a
+            # question in a row of its own, named in its first cell; read as the label it is
+            (label, offset), (lines, _) = cells
+            out.append(make(f"{label[0].rstrip(':')}: {' '.join(lines)}", offset))
+            continue
         if len(cells) > 1 and len(cells[0][0]) == 1 and _LABEL_CELL.match(cells[0][0][0]):
             cells = _label_in_front(cells)  # "(a)" | "Subject:" | …
         if len(cells) > 1 and len(cells[0][0]) == 1 and _FIELD_CELL.match(cells[0][0][0]):

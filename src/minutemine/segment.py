@@ -141,7 +141,8 @@ def known_heading(text: str) -> dict | None:
     return None
 
 
-_NOT_HEADINGS = ("label", "byline", "asks")  # headings.jsonl rows read by read_label, question_byline, asks_in_full
+_NOT_HEADINGS = ("label", "byline", "asks", "not_a_name")  # rows read by read_label, question_byline, asks_in_full,
+# extract_questions.heading_asker
 
 
 def read_label(text: str) -> Label | None:
@@ -235,6 +236,15 @@ def clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("/", "-")).strip().rstrip(":-–— ").strip() or "section"
 
 
+def is_table_row(text: str) -> bool:
+    """A PDF table's row, its cells joined by " | " (minutemine.pdf): never the end of a paragraph above it.
+
+    >>> is_table_row("2 | Light the footpath | Partially accepted"), is_table_row("The figure fell by 12%.")
+    (True, False)
+    """
+    return " | " in text
+
+
 def _width(lengths: list[int]) -> int:
     lengths = sorted(lengths)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -257,7 +267,9 @@ def looks_hard_wrapped(lengths: list[int]) -> bool:
 
 def lines_to_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into blocks and read labels; blank lines are remembered, not kept."""
-    lengths = [len(line.text) for line in doc.lines if not line.furniture and line.text]
+    # a PDF table's row is one line however wide the page is: it says nothing of where prose wraps
+    lengths = [len(line.text) for line in doc.lines if not line.furniture and line.text and not line.table
+               and not is_table_row(line.text)]
     # PDF text layers break lines at the column edge; some text papers are hard-wrapped too
     # ("… and received" / "640 responses."), and there a blank line is what ends a paragraph.
     wrap_column = max(lengths) if doc.format != "pdf" and looks_hard_wrapped(lengths) else 0
@@ -292,6 +304,7 @@ def lines_to_blocks(doc: Document) -> list[Block]:
             blank = False
             continue
         if prev and not label and not line.bullet and not known and not line.heading and not prev.table \
+                and not (wrapped and is_table_row(text)) \
                 and (_wraps_at(wrap_column, prev, text, blank) if wrap_column else _continues(prev, text, wrapped, width)):
             prev.more.append(text)
             prev.end = line.char_end
@@ -308,6 +321,8 @@ def lines_to_blocks(doc: Document) -> list[Block]:
         block.finish()
     return blocks
 
+
+_LIST_TITLE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}:$")  # a few words ending in ":", a list's title
 
 _FIELD = re.compile(r"^[A-Z][\w'’ ]{0,24}:\s")  # "Lead: Head of Housing Services", "Date: 10 February 2025"
 
@@ -341,6 +356,8 @@ def _continues(prev: Block, text: str, wrapped: bool, width: int) -> bool:
         return True
     if prev.label is not None and prev.label.style == "n" and not prev.more:
         return False  # "10 City Centre Transport Corridor – …" is a minute heading; its text starts below
+    if _LIST_TITLE.match(text) and not _CONNECTIVE_END.search(last):
+        return False  # "Committee Members present:" opens a list of its own under a title block
     return not ended and len(last) >= 0.6 * width and not (
         prev.label is None and not prev.more and looks_like_title(prev.text) and len(prev.text) < 0.6 * width)
 

@@ -13,6 +13,7 @@ from .labels import label_key
 from .models import Item
 from .segment import Node, clean_name, list_role
 from .segment_tree import _norm
+from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELD, RECORD_FIELDS
 
 _ROLE_KIND = {"request": "request", "recommendation": "recommendation", "question": "question",
               "resolution": "resolution", "response": "response"}
@@ -94,6 +95,8 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
             kind = "table_row"
         elif node.role == "prose" and node.list_role == "question":
             kind = "question"  # a question printed in full under its heading (segment_tree.awaits_its_question)
+        elif node.role == "prose" and node.list_role in ("request", "response"):
+            kind = node.list_role  # a tracker record's asking field and its answer (nest_record_fields)
         elif parent_kind in ("request", "response") and deck and node.role in ("bullet", "labelled", "prose"):
             kind = "response"
         elif node.role == "labelled":
@@ -222,7 +225,48 @@ def _needs_section_prefix(nodes: list[Node]) -> bool:
     return False
 
 
+def nest_record_fields(root: Node) -> None:
+    """An action tracker printed as records ("Information requested: …" / "Officer: …" / "Update: …" /
+    "Status: …"): the fields after a record's asking field go under it, the asking field is a request
+    and its answering field ("Update:", "Response:") the response to it, as a reader pairs them.  A record
+    with no answering field is left as it is."""
+    for node in walk(root) + [root]:
+        kids = node.children
+        i = 0
+        while i < len(kids):
+            ask = kids[i]
+            i += 1
+            if ask.role != "prose" or ask.children or not RECORD_ASK.match(ask.text):
+                continue
+            # the fields printed before the asking one ("Ref:", "Meeting:") open the next record when they recur
+            opening = {_field_name(f.text) for f in reversed(kids[max(0, i - 1 - RECORD_FIELDS):i - 1])
+                       if f.role == "prose" and RECORD_FIELD.match(f.text)}
+            fields: list[Node] = []
+            for field in kids[i:i + RECORD_FIELDS]:
+                if field.role != "prose" or field.children or not RECORD_FIELD.match(field.text) or RECORD_ASK.match(
+                        field.text) or _field_name(field.text) in opening | {_field_name(f.text) for f in fields}:
+                    break
+                fields.append(field)
+            if not any(RECORD_ANSWER.match(f.text) for f in fields):
+                continue
+            ask.list_role = "request"
+            for field in fields:
+                field.parent = ask
+                field.list_role = "response" if RECORD_ANSWER.match(field.text) else ""
+            ask.children = fields
+            del kids[i:i + len(fields)]
+
+
+def _field_name(text: str) -> str:
+    """
+    >>> _field_name("Status: In progress")
+    'status'
+    """
+    return text.split(":", 1)[0].strip().lower()
+
+
 def tree_to_items(root: Node, doc_id: str) -> list[Item]:
+    nest_record_fields(root)
     nodes = walk(root)
     name_untitled_sections(nodes)
     infer_missing_labels(nodes)
