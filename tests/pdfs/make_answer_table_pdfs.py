@@ -18,33 +18,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from make_table_pdfs import _table, titled_page  # this folder is on the path, run as a script or by pytest
+
 if TYPE_CHECKING:  # imported only when run: pytest's doctest collection imports this file too
     from fpdf import FPDF
 
 HERE = Path(__file__).resolve().parent
 
 
-def _table(pdf: FPDF, rows: list[list[str]], widths: list[int], repeat_headings: int = 1) -> None:
-    from fpdf.fonts import FontFace
-
-    pdf.set_font("Helvetica", size=9)
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True,
-                   headings_style=FontFace(emphasis="BOLD"), repeat_headings=repeat_headings) as table:
-        for row in rows:
-            cells = table.row()
-            for value in row:
-                cells.cell(value)
-
-
 def written_questions_and_comments_in_answer_tables() -> FPDF:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Members' questions and the answers given")
-    pdf.ln(2)
+    pdf = titled_page("Members' questions and the answers given")
     _table(pdf, [
         ["Question", "Answer"],
         ["1. Question from Councillor Hana Okafor to the Portfolio Holder for Parks\n"
@@ -69,14 +52,7 @@ def written_questions_and_comments_in_answer_tables() -> FPDF:
 
 
 def questioner_columns_and_a_table_going_on_over_a_page_without_its_header() -> FPDF:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Questions to the Executive")
-    pdf.ln(2)
+    pdf = titled_page("Questions to the Executive")
     _table(pdf, [
         ["No.", "Questioner", "To", "Question", "Reply"],
         ["1", "Councillor Ravi Mehta", "Executive Member for Housing",
@@ -100,14 +76,7 @@ def questioner_columns_and_a_table_going_on_over_a_page_without_its_header() -> 
 
 
 def question_and_answer_rows_named_in_their_first_cell() -> FPDF:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Written question to the Leader")
-    pdf.ln(2)
+    pdf = titled_page("Written question to the Leader")
     _table(pdf, [
         ["Item", "Detail"],
         ["Question 1", "Will the Leader set out how much the Council paid in bank charges in 2024/25?"],

@@ -22,12 +22,26 @@ if TYPE_CHECKING:  # imported only when run: pytest's doctest collection imports
 HERE = Path(__file__).resolve().parent
 
 
-def _table(pdf: FPDF, rows: list[list[str]], widths: list[int]) -> None:
+def titled_page(title: str) -> FPDF:
+    """A new A4 document, its first page opening with `title` as a line of text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, title)
+    pdf.ln(2)
+    return pdf
+
+
+def _table(pdf: FPDF, rows: list[list[str]], widths: list[int], repeat_headings: int = 1) -> None:
+    """A bordered table whose first row is its header, repeated on each new page unless `repeat_headings=0`."""
     from fpdf.fonts import FontFace
 
     pdf.set_font("Helvetica", size=9)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True,
-                   headings_style=FontFace(emphasis="BOLD")) as table:
+                   headings_style=FontFace(emphasis="BOLD"), repeat_headings=repeat_headings) as table:
         for row in rows:
             cells = table.row()
             for value in row:
@@ -35,14 +49,7 @@ def _table(pdf: FPDF, rows: list[list[str]], widths: list[int]) -> None:
 
 
 def bordered_table_cells_wrapping_at_sentence_ends() -> FPDF:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Table 1: Response to the recommendations")
-    pdf.ln(2)
+    pdf = titled_page("Table 1: Response to the recommendations")
     _table(pdf, [
         ["No.", "Recommendation", "Accepted / Partially accepted / Rejected", "Response", "Lead officer"],
         ["1", "Print the bus timetable in large type", "Accepted",
