@@ -42,21 +42,7 @@ CHAINS = {
 EXPECTED = read_expected(FIXTURE)
 
 # Cases that fail with today's code: (type, answer_quote, request_quote) → the stage that fails.
-_TRACKER = ("linking: the action tracker's 'Update:' is extracted as an assurance but linked to nothing (its "
-            "'Information requested:' line is kept as a restated request)")
-XFAIL: dict[tuple[str, str, str], str] = {
-    # links: Ashmere, scrutiny minute and action tracker
-    ("link", "£96,000 was spent on lighting and gates", "would like to know how the £150,000 Safer Streets grant was spent"):
-        _TRACKER + " (resolution (d) 'would like to know how the £150,000…' is a request, restated by the tracker)",
-    ("link", "The figures are being taken from the new case management system",
-     "requests a breakdown of antisocial behaviour reports by type"):
-        _TRACKER + "; its second sentence 'They will be reported to the March meeting…' is an action "
-        "linked to nothing",
-    # statuses
-    ("status", "", "would like to know how the £150,000 Safer Streets grant was spent"):
-        _TRACKER + ": resolution (d) 'would like to know how…' is answered only by the tracker's restatement, so "
-        "it is 'partly answered'",
-}
+XFAIL: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

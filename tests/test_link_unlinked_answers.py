@@ -1,6 +1,6 @@
-"""Regression tests for two answers held-out papers showed unlinked (issue #4): a decision accepting a list of
-recommendations "save that" some it names, and the body asked telling of doing (or agreeing to do) what it was
-asked.  Tiny fixtures in wording of their own; the held-out papers themselves are judged in test_link_heldout3.py."""
+"""Regression tests for answers held-out papers showed unlinked (issue #4): a decision accepting a list of
+recommendations "save that" some it names, the body asked telling of doing (or agreeing to do) what it was
+asked, and an action tracker's "Update:" under its record's "Officer:" field.  Tiny fixtures in wording of their own; the held-out papers themselves are judged in test_link_heldout3.py."""
 
 from __future__ import annotations
 
@@ -94,3 +94,32 @@ def test_someone_else_doing_the_asked_action_is_not_the_answer_of_the_one_asked(
     """Regression guard: the same sentence with another body meeting them is not the Cabinet Member's answer."""
     linked, _ = run(council_minute(), response_report("Head of Libraries"))
     assert linked["c:response/3.2"].answers == ""
+
+
+def action_tracker(fields_between: list[str]) -> Paper:
+    """A briefing note's action tracker: one record of fields, its update after the officer's name."""
+    paper = Paper("tracker", "2025-04-08", body="Ashby Borough Council")
+    section = paper.add("Action tracker", "Action tracker", "section")
+    paper.add("Action tracker#1", "Ref: 14(c)", "paragraph", parent=section)
+    paper.add("Action tracker#2", "Information requested: How the £40,000 litter grant was spent", "paragraph",
+              "request", parent=section)
+    for n, text in enumerate(fields_between, start=3):
+        paper.add(f"Action tracker#{n}", text, "paragraph", parent=section)
+    paper.add("Action tracker#9", "Update: £25,000 was spent on new litter bins and £15,000 on two street cleaners.",
+              "paragraph", "assurance", parent=section)
+    return paper
+
+
+def test_a_tracker_update_after_an_officer_field_was_linked_to_nothing():
+    """Regression: an action tracker's "Update: £96,000 was spent on lighting …" under "Information requested: How the
+    Safer Streets grant was spent" and "Officer: Community Safety Manager" (held-out Ashmere tracker) was linked to
+    nothing: the officer line was read as a questioner's heading with no question under it."""
+    linked, _ = run(action_tracker(["Officer: Parks Manager"]))
+    update = linked["c:tracker/Action tracker#9"]
+    assert (update.answers, update.answer_method) == ("c:tracker/Action tracker#2", "sequence")
+
+
+def test_a_tracker_update_after_a_questioners_heading_is_not_the_reply_to_the_request_above_it():
+    """Regression guard: a line naming a person with no field label still ends the search, as a heading does."""
+    linked, _ = run(action_tracker(["Councillor Ann Reeve - Litter in Mill Street"]))
+    assert linked["c:tracker/Action tracker#9"].answers != "c:tracker/Action tracker#2"
