@@ -54,10 +54,6 @@ _SAVE_THAT = ("linking: Cabinet's 'RESOLVED - That the recommendations … be ac
 _Q = "extraction missed written question {n} in the 'Question' cell ({how})"
 XFAIL: dict[tuple[str, str, str], str] = {
     # links: Stourmere, audit report and committee minute -> recommendations tracker (PDF)
-    ("link", "Limits on the 38 cards with a monthly limit of £10,000 or more have been",
-     "All monthly and single transaction limits should be reviewed"):
-        "linking: recommendation R3 and row R3's Management response ('Agreed in part. Limits on the 38 cards…', "
-        "an assurance) are both extracted, but the response is linked to nothing",
     ("link", "Six-monthly report of retrospective waivers to the Committee",
      "No waiver of the contract procedure rules should be accepted after an order"):
         "extraction: recommendation R4 is extracted" + _CELL.format(col="R4 Agreed action"),

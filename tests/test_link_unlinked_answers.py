@@ -123,3 +123,53 @@ def test_a_tracker_update_after_a_questioners_heading_is_not_the_reply_to_the_re
     """Regression guard: a line naming a person with no field label still ends the search, as a heading does."""
     linked, _ = run(action_tracker(["Councillor Ann Reeve - Litter in Mill Street"]))
     assert linked["c:tracker/Action tracker#9"].answers != "c:tracker/Action tracker#2"
+
+
+AUDIT_RECOMMENDATIONS = [
+    "A1 (Priority: High) Every grant payment should be approved by two officers before it is made.",
+    "A2 (Priority: Medium) Grant files should hold the recipient's bank details, checked against a statement.",
+    "A3 (Priority: Low) Unspent grants should be reclaimed within three months of the end of the project.",
+]
+
+
+def audit_report() -> Paper:
+    paper = Paper("audit", "2024-06-11", body="Ashby Borough Council")
+    section = paper.add("4", "4. RECOMMENDATIONS", "section")
+    for n, text in enumerate(AUDIT_RECOMMENDATIONS, start=1):
+        paper.add(f"4#{n}", text, "paragraph", "recommendation", parent=section)
+    paper.add("5", "5. CONCLUSION", "section")
+    paper.add("5#1", "Members asked which grants were paid without a second approval.", "paragraph", "request")
+    return paper
+
+
+def tracker_rows(codes: list[str]) -> Paper:
+    """A follow-up tracker printed as loose cells: each row's code, then its response (an assurance)."""
+    paper = Paper("follow-up", "2025-01-21", body="Ashby Borough Council")
+    table = paper.add("2", "2. Recommendations tracker", "paragraph")
+    responses = ["Agreed in part. Grants above £5,000 paid without a second approval are now checked monthly.",
+                 "Agreed. Bank details are checked against a statement before the first payment.",
+                 "Agreed. Reclaims are raised by the grants officer at the project's close."]
+    for n, (code, response) in enumerate(zip(codes, responses), start=1):
+        paper.add(f"2#{3 * n}", code, "paragraph", parent=table)
+        paper.add(f"2#{3 * n + 1}", "Medium", "paragraph", parent=table)
+        paper.add(f"2#{3 * n + 2}", response, "paragraph", "assurance", parent=table)
+    paper.add("3.1", "The grants officer has reviewed every payment made since April.", "paragraph", "assurance")
+    paper.items[-1] = paper.items[-1].model_copy(update={"label": "3.1"})
+    return paper
+
+
+def test_a_tracker_row_answers_the_recommendation_its_code_opens_in_the_audit_report():
+    """Regression: the Stourmere tracker's row R3 ("Agreed in part. Limits on the 38 cards with a monthly limit of
+    £10,000 or more have been reduced …") was worded more like a member's question than like recommendation R3, and
+    was linked to nothing; the row's code is the same as the recommendation's."""
+    linked, _ = run(audit_report(), tracker_rows(["A1", "A2", "A3"]))
+    assert [(linked[f"c:follow-up/2#{3 * n + 2}"].answers, linked[f"c:follow-up/2#{3 * n + 2}"].answer_method)
+            for n in (1, 2, 3)] == [("c:audit/4#1", "numbered"), ("c:audit/4#2", "numbered"),
+                                    ("c:audit/4#3", "numbered")]
+    assert linked["c:follow-up/3.1"].answer_method != "numbered"  # a numbered paragraph is past the table
+
+
+def test_a_lone_code_is_not_evidence_of_which_recommendation_a_row_answers():
+    """Regression guard: one code matching one recommendation could be a coincidence; a series is needed."""
+    linked, _ = run(audit_report(), tracker_rows(["A1", "B7", "C9"]))
+    assert linked["c:follow-up/2#5"].answer_method != "numbered"
