@@ -108,3 +108,27 @@ def grants_the_ask(answer: str, request: str) -> bool:
     wanted = topic_stems(request) - verbs
     shared = wanted & topic_stems(answer)
     return len(shared) >= 2 and 2 * len(shared) >= len(wanted)
+
+
+def does_the_asked_action(answer: str, request: str) -> bool:
+    """Whether an answer tells of the action an ask named, by a verb of its family ("met" for "to meet").
+
+    Unlike `asked_action`, an ask that also mentions a view or information elsewhere counts
+    ("invited the Cabinet Member to meet the petitioners … before Cabinet considered the
+    petition"): this is evidence of which ask a report answers, not of whether it answers it in full.
+
+    >>> does_the_asked_action("The Cabinet Member met the lead petitioner at the pool on 15 July 2024.",
+    ...                       "Members invited the Cabinet Member to meet the petitioners at the pool before "
+    ...                       "Cabinet considered the petition.")
+    True
+    >>> does_the_asked_action("The Cabinet Member met the lead petitioner at the pool on 15 July 2024.",
+    ...                       "calls on the Council to restore the early morning swimming sessions")
+    False
+    >>> does_the_asked_action("The figures were sent to members.", "Members asked how many cards were cancelled")
+    False
+    """
+    found = _action_ask().search(request)
+    if not found:
+        return False
+    verb = next(v for v in found.groupdict().values() if v)
+    return bool(_family_verb(_verb_family()[verb.lower()]).search(answer))

@@ -9,6 +9,8 @@ Evidence, strongest first (link_structure.py, then link_similarity.py):
   a question among its siblings ("Question 3 – name" then "Mayor's Response");
 - **numbered** — a response paper's "Response N – title" answers item N of an earlier
   paper's numbered list of asks, once the wording shows which list (link_numbered.py);
+- **numbered** (reference codes) — a tracker's row "R3" answers the ask an earlier paper
+  opens with "R3 (Priority: …)" (link_refs.py);
 - **cited** — an answer cites the ask by its place or number in an earlier paper's list
   ("the second recommendation is not accepted", "Recommendation 4: Accepted"): link_cited.py;
 - **order** — a reply paper that names an earlier paper's meeting day ("your letter of
@@ -44,6 +46,7 @@ from .link_choose import (assign_restatements, break_mutual_links, drop_lone_res
 from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
+from .link_refs import reference_code_links
 from .link_reported import reported_decision_links
 from .link_rows import Candidate, index_rows
 from .link_similarity import cited_papers, fit_text_index, similarity_links
@@ -99,6 +102,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     for source, target, method, score in numbered_reply_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in cited_entry_links(rows, items, documents):
+        candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in reference_code_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score, reply in similarity_links(rows, documents, items_by_id, threshold,
                                                                   restatement_min):

@@ -32,6 +32,7 @@ import numpy as np
 from .dates import find_dates
 from .link_numbered import list_number
 from .link_similarity import FULL_DATE
+from .answer_cues import vocabulary_pattern
 from .link_rows import ANSWERING, ASKING, Rows, ancestors
 from .models import DocumentRow, Item
 from .similarity import TextIndex, linking_vocabulary, normalise_for_matching
@@ -97,6 +98,7 @@ def cited_entry_links(rows: Rows, items: list[Item], documents: list[DocumentRow
         earlier = [(key, entries) for key, entries in sorted(lists.items()) if key[0] != doc
                    and days.get(key[0], (float("-inf"), float("inf")))[0] <= last_day]
         agreeing = _list_by_wording(rows, cites, earlier)
+        resolved: list[tuple[int, tuple[str, str], list[int], int]] = []  # (row, list key, entries, entry cited)
         for r, entry, _ in cites:
             context = _agenda_item_before(rows, r, items_of[doc], items_by_id)
             named = _papers_whose_day_it_names(context, doc, meeting_date) | rows.cited.get(doc, set())
@@ -109,7 +111,44 @@ def cited_entry_links(rows: Rows, items: list[Item], documents: list[DocumentRow
                 last = _last_meeting_of_the_body_it_names(context, doc, documents)
                 fitting = [(key, entries) for key, entries in earlier if key[0] in last and entry <= len(entries)]
             if len(fitting) == 1:
+                resolved.append((r, fitting[0][0], fitting[0][1], entry))
                 yield r, fitting[0][1][entry - 1], "cited", CITED_SCORE
+        yield from _accepted_but_those_cited(rows, resolved, items_by_id)
+
+
+def _accepted_but_those_cited(rows: Rows, resolved: list[tuple[int, tuple[str, str], list[int], int]],
+                              items_by_id: dict[str, Item]):
+    """Yield (decision row, ask row, "cited", CITED_SCORE) for each entry a "save that" decision accepts.
+
+    "RESOLVED - That the recommendations of the Overview and Scrutiny Committee be accepted,
+    save that: (a) the second recommendation is not accepted …; (c) the fifth …" accepts
+    every entry of the cited list that its items (a)-(c) do not name.  A commitment answers
+    one request (`answers`), so the first entry it accepts is its top link and the others
+    follow in links.csv, in the list's order (equal scores rank by request id).  Only when
+    all the items under the decision cite one and the same list: otherwise which list
+    "the recommendations" are is not known.
+    """
+    under: dict[str, list[tuple[int, tuple[str, str], list[int], int]]] = defaultdict(list)
+    for cite in resolved:
+        item = rows.item[cite[0]]
+        if item is not None and item.parent_id:
+            under[item.parent_id].append(cite)
+    decisions_on: dict[str, list[int]] = defaultdict(list)
+    for r, c in enumerate(rows.commitments):
+        if rows.role[r] == "decision" and c.item_id in under and vocabulary_pattern("accepts_save_that").search(c.text):
+            decisions_on[c.item_id].append(r)
+    for parent_id in sorted(decisions_on):
+        cites = under[parent_id]
+        cited_items = [i for i in items_by_id.values() if i.parent_id == parent_id]
+        if len({key for _, key, _, _ in cites}) != 1 or len({rows.commitments[r].item_id for r, *_ in cites}) != len(
+                cited_items):
+            continue  # an item under the decision cites no entry, or another list: "the recommendations" are unknown
+        entries = cites[0][2]
+        named = {entry for *_, entry in cites}
+        for d in decisions_on[parent_id]:
+            for n, ask in enumerate(entries, start=1):
+                if n not in named:
+                    yield d, ask, "cited", CITED_SCORE
 
 
 def _entry_lists(rows: Rows) -> dict[tuple[str, str], list[int]]:

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from .asked_actions import does_the_asked_action
 from .answer_cues import (confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done,
                           refers_to_own_paper, same_body)
 from .link_numbered import REPLY_HEADING_MAX_CHARS, list_number, reply_number
@@ -26,7 +27,7 @@ from .stories import meeting_day_range, story_blocks
 
 TOP_K = 5  # candidates kept per answer in links.csv
 BONUS = {"asked": 0.15, "reports_to": 0.1, "amounts": 0.1, "dates": 0.05, "names": 0.05, "numbered": 0.1,
-         "cites": 0.1, "confirms": 0.1}
+         "cites": 0.1, "confirms": 0.1, "does": 0.1}
 # A reply says what it replies to in its opening ("Thank you for your letter of 28 November 2024",
 # "The Committee considered the report of its Task Group on 11 March 2025"): the dates there.
 OPENING_CHARS = 3000
@@ -183,6 +184,10 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         evidence.append("cites")
     if rows.role[s] not in ASKING and confirms_what_was_asked(a.text, q.text):
         evidence.append("confirms")  # "I can confirm that …" gives the assurance "asked for an assurance that …" wants
+    if "asked" in evidence and rows.role[s] not in ASKING and does_the_asked_action(a.text, q.text):
+        # The body asked tells of doing the very thing asked of it ("The Cabinet Member met the lead petitioner"
+        # for "invited the Cabinet Member to meet the petitioners").
+        evidence.append("does")
     if s in rows.reply_number and rows.reply_number[s] == list_number(rows.item[t]) and a.doc_id != q.doc_id:
         evidence.append("numbered")  # "Response 3" under a paper's replies answers the other paper's "3. That …"
     score = min(MAX_SIMILARITY_SCORE, similarity + sum(BONUS[e] for e in evidence))

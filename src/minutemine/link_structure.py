@@ -24,8 +24,10 @@ TREE_SCORE, SEQUENCE_SCORE = 1.0, 0.9
 HEADING_REACH = 8  # siblings an answer paragraph may sit below its questioner's heading
 ASK_ITEM_KINDS = {"request", "question"}
 # A reply by its label or opening words: its place after a question says which one it answers.
+# An action tracker's "Update:" field is the reply to the "Information requested:" field of its record.
 _REPLY_CUE = re.compile(
-    r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?)?\s*response\b|in response\b(?! to (?:a|an|one)\b))",
+    r"^\W*(?:(?:the\s+)?(?:mayor'?s?|cabinet member'?s?|officers?'?|management)?\s*response\b|in response\b"
+    r"(?! to (?:a|an|one)\b)|(?:progress\s+)?update\s*:)",
     re.IGNORECASE)
 # "It was confirmed that ...": minutes use it for replies to questions they do not record
 # too, so it answers an ask above only when the two share what they talk about.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .answer_cues import vocabulary_pattern
 from .link_rows import ASKING, Rows
 from .models import Item
 from .similarity import content_words, normalise_for_matching
@@ -115,8 +116,9 @@ def looks_like_heading(rows: Rows, r: int) -> bool:
 def unread_heading(rows: Rows, item: Item) -> bool:
     """A short line with no sentence end and no commitment read in it: a heading ("Ian Pond, Bristol Cycling Campaign")."""
     text = item.text.strip()
+    # "Officer: Community Safety Manager" is a field of a tracker's record, between its request and its update.
     return len(text) <= HEADING_MAX_CHARS and not text.endswith((".", ";", ":", ")")) \
-        and item.item_id not in rows.items_said
+        and item.item_id not in rows.items_said and not vocabulary_pattern("record_field").match(text)
 
 
 def asks_in_subtree(item: Item, tree: Tree, on_item: dict[str, list[int]] | None = None) -> list[int]:
