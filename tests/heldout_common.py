@@ -123,3 +123,22 @@ def chain_crossings(outputs: Outputs, chains: dict[str, str]) -> list[str]:
             for row in outputs.rows
             if row["answers"] in outputs.by_id
             and chains[outputs.file_of[row["commitment_id"]]] != chains[outputs.file_of[row["answers"]]]]
+
+
+def run_fixture(fixture: Path, tmp_path_factory) -> Outputs:
+    """Run the whole pipeline once on a held-out folder, uncached, into a fresh folder."""
+    from minutemine.pipeline import Settings, run
+
+    out = tmp_path_factory.mktemp(f"{fixture.name}-out")
+    run([fixture], out, Settings(workers=1, use_cache=False, quiet=True))
+    return Outputs(out)
+
+
+def check_expected_rows(expected: list[dict[str, str]], xfail: dict[tuple[str, str, str], str],
+                        chains: dict[str, str]) -> None:
+    """Every row names papers of the fixture, all three case types occur, and no XFAIL entry is stale."""
+    files = {row[key] for row in expected for key in ("answer_file", "request_file") if row[key]}
+    assert files <= set(chains)
+    assert {row["type"] for row in expected} == {"link", "status", "no_link"}
+    keys = {(row["type"], row["answer_quote"], row["request_quote"]) for row in expected}
+    assert set(xfail) <= keys, f"stale XFAIL entries: {sorted(set(xfail) - keys)}"

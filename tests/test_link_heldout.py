@@ -26,9 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from heldout_common import (Outputs, cases, chain_crossings, check_link, check_no_link, check_status,
-                            read_expected)
-from minutemine.pipeline import Settings, run
+from heldout_common import (Outputs, cases, chain_crossings, check_expected_rows, check_link, check_no_link,
+                            check_status, read_expected, run_fixture)
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "heldout"
 
@@ -55,13 +54,15 @@ XFAIL: dict[tuple[str, str, str], str] = {}
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> Outputs:
-    out = tmp_path_factory.mktemp("heldout-out")
-    run([FIXTURE], out, Settings(workers=1, use_cache=False, quiet=True))
-    return Outputs(out)
+    return run_fixture(FIXTURE, tmp_path_factory)
 
 
 def test_fixture_is_read_as_eight_papers(outputs: Outputs):
     assert set(outputs.file_of.values()) == set(CHAINS)
+
+
+def test_expected_rows_and_xfails_refer_to_the_fixture():
+    check_expected_rows(EXPECTED, XFAIL, CHAINS)
 
 
 @pytest.mark.parametrize("case", cases(EXPECTED, "link", XFAIL))
