@@ -149,8 +149,7 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "why the out-of-hours approved mental health professional service had been unable"):
         _LETTER_Q.format(q="why the out-of-hours … service had been unable"),
     ("status", "", "the Director of Operations be asked to circulate to members the waiting times"):
-        _LOG.format(p="b", verdict="Completed") + "; and the dental minute's concern about waiting times 'broken down "
-        "by locality' is taken as a restatement of it, so it is 'partly answered'",
+        _LOG.format(p="b", verdict="Completed") + ", so it is 'outstanding'",
     ("status", "", "recruitment plan for community mental health nurses"):
         _RES.format(p="c", what="officers circulate the Trust's recruitment plan …"),
     ("status", "", "the Scrutiny Officer arrange a visit by members to the crisis house"):
