@@ -49,17 +49,10 @@ EXPECTED = read_expected(FIXTURE)
 _SAVE_THAT = ("linking: Cabinet's 'RESOLVED - That the recommendations … be accepted, save that:' accepts the first and "
               "fourth recommendations (those its items (a)-(c) do not name), but a commitment answers one request "
               "(`answers`): it answers the first, and links.csv lists the fourth at rank 2")
-_PART = ("linking (status): written question {n} and its answer cell are a request and its assurance, linked, but "
-         "the status is 'answered': {why}")
 XFAIL: dict[tuple[str, str, str], str] = {
     # links: Norrington, scrutiny recommendations and call-in -> Cabinet minute
     ("link", "That the recommendations of the Overview and Scrutiny Committee be accepted",
      "the Council write to every licensed HMO landlord with guidance on the new fire safety standards"): _SAVE_THAT,
-    # statuses: Norrington
-    ("status", "", "how many fly-tipping incidents were reported in Eastfield ward in 2023/24"):
-        _PART.format(n=1, why="the answer gives the ward's fly-tipping reports but only the borough's fixed penalties"),
-    ("status", "", "I would ask the Cabinet Member to consider a pedestrian crossing on Hollins Lane"):
-        _PART.format(n=4, why="a survey is promised before any decision on the crossing"),
 }
 
 

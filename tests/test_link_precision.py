@@ -336,3 +336,34 @@ def test_a_paper_named_further_on_in_a_reply_is_answered_too():
                      "were recorded on average.", "paragraph", "request")
     linked, _ = run(letter, reply, leisure)
     assert linked["c:reply/r#2"].answers == "c:leisure/4"
+
+
+def _minutes_citing_an_earlier_meeting(section_title: str, later_ask: str) -> tuple[Paper, Paper]:
+    """January minutes resolving to ask for waiting times by ward; March minutes confirming them, then under
+    `section_title` one ask worded like January's."""
+    january = Paper("jan", "2025-01-14", body="Kelby District Council")
+    january.add("12", "ADULT SOCIAL CARE PERFORMANCE", "section")
+    january.add("12.b", "That the Director of Adult Care be asked to circulate to members the waiting times for an "
+                        "occupational therapy assessment, broken down by ward.", "paragraph", "request", parent="jan/12")
+    march = Paper("mar", "2025-03-11", body="Kelby District Council")
+    march.add("1", "The minutes of the meeting held on 14 January 2025 were confirmed as a correct record.")
+    march.add("5", section_title, "section")
+    march.add("5#1", later_ask, "paragraph", "request", parent="mar/5")
+    return january, march
+
+
+def test_a_like_worded_ask_under_another_topic_restated_an_ask_of_the_meeting_the_minutes_confirm():
+    """Regression: minutes confirming the March minutes asked, under "NHS dental services", for dental waiting times
+    "broken down by locality" (fourth held-out set, June minute 33, seen); they were taken as restating March's
+    mental health waiting times "broken down by locality" (0.29), kept only because the paper names March's
+    meeting day, and left that request `partly answered`.  Under a section on its own topic the ask still
+    restates it."""
+    ask = ("Members asked that the waiting times for an occupational therapy assessment in Hollin ward, broken down by "
+           "ward, be circulated to members.")
+    elsewhere = run(*_minutes_citing_an_earlier_meeting("NHS DENTAL SERVICES", ask.replace(
+        "an occupational therapy assessment", "dental treatment")))[0]
+    assert elsewhere["c:mar/5#1"].answers == ""
+    own_topic = run(*_minutes_citing_an_earlier_meeting("OCCUPATIONAL THERAPY", ask))[0]
+    assert own_topic["c:mar/5#1"].answers == "c:jan/12.b"
+    business = run(*_minutes_citing_an_earlier_meeting("MATTERS ARISING", ask))[0]
+    assert business["c:mar/5#1"].answers == "c:jan/12.b"

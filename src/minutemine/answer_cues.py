@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .models import Commitment
-from .similarity import content_words, linking_vocabulary, normalise_for_matching
+from .similarity import content_words, linking_vocabulary, normalise_for_matching, topic_stems
 
 
 def defers(text: str) -> bool:
@@ -255,7 +255,19 @@ def _sentence_cues(text: str) -> tuple[frozenset[str], ...]:
         # Work in progress ("the results are being analysed") needs no when.
         if doc[start].lower_ in ("is", "are"):
             found[n].add("undertaking")
+    for n, sentence in enumerate(doc.sents):
+        # A conditional ("If it shows that a crossing is justified, a scheme will be put forward")
+        # promises what it will do once the condition is met: its "is" states no fact, and its
+        # promise needs no when of its own.
+        words = [t.lower_ for t in sentence if not t.is_punct]
+        if words and words[0] in _CONDITIONAL_OPENINGS:
+            found[n].discard("fact")
+            if n in actions:
+                found[n].add("undertaking")
     return tuple(frozenset(f) for f in found)
+
+
+_CONDITIONAL_OPENINGS = frozenset({"if", "unless"})
 
 
 def only_undertakes(text: str) -> bool:
@@ -275,6 +287,11 @@ def only_undertakes(text: str) -> bool:
     False
     >>> [only_undertakes(t) for t in ("Agreed.", "Accepted in principle", "Agreed. The form opened in January.")]
     [True, True, False]
+    >>> only_undertakes("A survey will be carried out in October 2024. If it shows that a crossing is justified, "
+    ...                 "a scheme will be put forward for the 2025/26 programme.")
+    True
+    >>> only_undertakes("If the weather is fine, the fair was held on the green.")
+    False
     """
     sentences = _quick_sentence_cues(text)
     return bool(sentences) and all("undertaking" in s and "fact" not in s for s in sentences)
@@ -304,3 +321,50 @@ def declines_part(texts: list[str]) -> bool:
         return False
     sentences = [s for text in texts for s in _sentence_cues(text)]
     return any("gives_information" in s and "declines" not in s for s in sentences)
+
+
+# --- An ask of two coordinated parts ("how many …, and how many of them were upheld") ---
+
+# The second part of an ask opens with "and" and a question word; its subject words must reach the answer.
+_SECOND_PART = re.compile(r",?\s+and\s+(?:how\s+many|how\s+much|how|whether|what|which|why|when|where|who)\b(.*)$",
+                          re.IGNORECASE | re.DOTALL)
+# Words that frame a part rather than say what it is about: "what was it a year ago" asks for the same
+# figure at another time, which any answer with two dates gives.
+_FRAMING = frozenset({"year", "years", "ago", "last", "previous", "month", "months", "time", "them", "many", "much",
+                      "number", "figure", "figures", "compare", "compared", "comparison", "each", "now", "currently"})
+
+
+def second_part_unanswered(request: str, answers: list[str]) -> bool:
+    """Whether an ask of two coordinated parts gets answers that never touch its second part.
+
+    The second part ("…, and how many of them were upheld") asks something of its own; answers
+    that share none of its subject words (stemmed) give only the first part.
+
+    >>> second_part_unanswered("the number of complaints received in 2023, and how many of them were upheld",
+    ...                        ["In 2023 the Council received 147 complaints."])
+    True
+    >>> second_part_unanswered("the number of complaints received in 2023, and how many of them were upheld",
+    ...                        ["147 complaints were received, of which 40 were upheld."])
+    False
+    >>> second_part_unanswered("How much was spent on agency staff, and how does this compare with the budget?",
+    ...                        ["Spending was £4.6m. The budget was £2.5m."])
+    False
+    >>> second_part_unanswered("What is the average time to re-let a home, and what was it a year ago",
+    ...                        ["41 days in August 2024, against 57 days in August 2023."])
+    False
+    >>> second_part_unanswered("Residents asked when the works would start", ["Work will begin in January."])
+    False
+    """
+    part = _SECOND_PART.search(request)
+    if not part:
+        return False
+    wanted = {s for s in topic_stems(part.group(1)) if s not in _framing_stems()}
+    if not wanted:
+        return False
+    given = frozenset().union(*(topic_stems(a) for a in answers)) if answers else frozenset()
+    return not (wanted & given)
+
+
+@cache
+def _framing_stems() -> frozenset[str]:
+    return frozenset().union(*(topic_stems(w) for w in _FRAMING)) | _FRAMING

@@ -116,7 +116,8 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     candidates = keep_to_cited_papers(rows, candidates)
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
-    candidates = drop_lone_restatements(rows, candidates, min_restated=MIN_RESTATED, alone=RESTATEMENT_ALONE)
+    candidates = drop_lone_restatements(rows, candidates, min_restated=MIN_RESTATED, alone=RESTATEMENT_ALONE,
+                                        items_by_id=items_by_id)
     ranked = rank(rows, candidates)
     ranked = break_mutual_links(rows, ranked)
     chosen = {s: cands[0] for s, cands in ranked.items() if cands}

@@ -17,6 +17,7 @@ from .link_similarity import TOP_K
 # "Question 1 – Births at Fernley" (0.30) must beat the introduction above the questions (0.36) to (a).
 SAME_PLACE_BONUS = 0.1
 from .models import Item
+from .similarity import linking_vocabulary, topic_stems
 
 
 def one_reply_per_paper(rows: Rows, candidates: dict[int, list[Candidate]],
@@ -113,7 +114,7 @@ def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> 
 
 
 def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *, min_restated: int,
-                           alone: float) -> dict[int, list[Candidate]]:
+                           alone: float, items_by_id: dict[str, Item] | None = None) -> dict[int, list[Candidate]]:
     """Drop restatements by wording between two papers that share only one or two alike asks.
 
     A paper that takes up another's asks restates several of them (the deck 14 of the
@@ -124,7 +125,10 @@ def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *
     would be reviewed for charities" and "reviews the hire charges for community halls,
     with a discount for charities".  Between two papers with fewer than `min_restated`
     restating asks, a restatement stays only when its score reaches `alone`, or when
-    the later paper names the earlier one's meeting day.
+    the later paper names the earlier one's meeting day and the later ask does not sit
+    under a section titled with another topic (minutes that confirm the March minutes,
+    then under "NHS dental services" ask for dental waiting times "broken down by
+    locality", do not restate March's mental health waiting times "by locality").
     """
     restating: dict[tuple[str, str], set[int]] = defaultdict(set)
     for s, cands in candidates.items():
@@ -136,7 +140,11 @@ def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *
         if cand.method != "restatement" or cand.score >= alone:
             return True
         later, earlier = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
-        return len(restating[later, earlier]) >= min_restated or earlier in rows.cited.get(later, ())
+        if len(restating[later, earlier]) >= min_restated:
+            return True
+        return earlier in rows.cited.get(later, ()) and not (
+            items_by_id is not None and under_another_topic(rows.item[s], rows.commitments[cand.target].text,
+                                                            items_by_id))
 
     return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
 
@@ -186,3 +194,18 @@ def break_mutual_links(rows: Rows, ranked: dict[int, list[Candidate]]) -> dict[i
                 ranked[s] = ranked[s][1:]
     return ranked
 
+
+def under_another_topic(item: Item | None, earlier_ask: str, items_by_id: dict[str, Item]) -> bool:
+    """Whether `item` sits under a section whose title names a topic that `earlier_ask` never mentions.
+
+    A title of business words only ("Matters arising: actions from the previous meeting") names
+    no topic, and says nothing either way.
+    """
+    framing = frozenset(linking_vocabulary()["section_framing_words"]["words"])
+    for section in ancestors(item, items_by_id):
+        if section.kind not in ("section", "agenda_item"):
+            continue
+        title = " ".join(w for w in re.findall(r"[A-Za-z][\w'-]*", section.text) if w.lower() not in framing)
+        stems = topic_stems(title)  # the nearest section only: above it are the council's and the meeting's names
+        return bool(stems) and not (stems & topic_stems(earlier_ask))
+    return False

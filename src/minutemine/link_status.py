@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes
+from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes, second_part_unanswered
 from .asked_actions import grants_the_ask
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .models import Item
@@ -80,7 +80,8 @@ def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
     presented in September") beside facts is an answer in part, unless a later paper's facts
     have kept the promise (minutes that "undertook to provide the figures", then a tracker's
     update giving them).  Nor may they
-    hold back part of what was asked ("A breakdown by school will not be published").
+    hold back part of what was asked ("A breakdown by school will not be published"), nor
+    leave out the second part of an ask of two ("…, and how many of them were upheld").
     """
     texts = [rows.commitments[a].text for a in answers]
     deferrals = [a for a, text in zip(answers, texts) if defers(text)]
@@ -92,4 +93,4 @@ def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
         return False
     day = rows.meeting
     kept = {d for d in deferrals if day and any(day[f][0] > day[d][1] for f in facts)}
-    return all(d in kept for d in deferrals) and not declines_part(texts)
+    return all(d in kept for d in deferrals) and not declines_part(texts) and not second_part_unanswered(request, texts)
