@@ -50,6 +50,7 @@ class Block:
     blank_after: bool = False
     table: bool = False
     title: str = ""  # the title line that follows "Agenda item"
+    log_part: str = ""  # "ask" or "verdict": the two halves of an action-log line (segment_log)
     more: list[str] = field(default_factory=list)  # continuation lines, joined once at the end
 
     @property
@@ -141,8 +142,8 @@ def known_heading(text: str) -> dict | None:
     return None
 
 
-_NOT_HEADINGS = ("label", "byline", "asks", "not_a_name")  # rows read by read_label, question_byline, asks_in_full,
-# extract_questions.heading_asker
+_NOT_HEADINGS = ("label", "byline", "asks", "not_a_name", "log_line")  # rows read by read_label, question_byline, asks_in_full,
+# extract_questions.heading_asker and segment_log.log_line_blocks
 
 
 def read_label(text: str) -> Label | None:
@@ -267,6 +268,8 @@ def looks_hard_wrapped(lengths: list[int]) -> bool:
 
 def lines_to_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into blocks and read labels; blank lines are remembered, not kept."""
+    from .segment_log import log_line_blocks  # it builds Blocks: imported here, not in a cycle at load time
+
     # a PDF table's row is one line however wide the page is: it says nothing of where prose wraps
     lengths = [len(line.text) for line in doc.lines if not line.furniture and line.text and not line.table
                and not is_table_row(line.text)]
@@ -289,6 +292,10 @@ def lines_to_blocks(doc: Document) -> list[Block]:
                 blocks[-1].blank_after = True
             continue
         text = line.text
+        if (halves := log_line_blocks(line, blank)):
+            blocks.extend(halves)  # "Minute 23(b): … - Completed: …" is a record, not a heading
+            blank = False
+            continue
         label = read_label(text)
         prev = blocks[-1] if blocks else None
         if label is not None and prev is not None and not blank and \
@@ -351,7 +358,10 @@ def _continues(prev: Block, text: str, wrapped: bool, width: int) -> bool:
     ended = last.rstrip("”\"'’)").endswith(_TERMINAL)
     starts_lower = text[0].islower()
     if not wrapped:
-        return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(last))
+        # "… The aim will be to decide" / "90 per cent of applications …": a line opening on a quantity,
+        # not a label (the caller read none), carries on a long line that ends mid-sentence
+        quantity = not ended and bool(re.match(r"[£$€]?\d", text)) and len(last) >= 0.6 * width and not looks_like_title(last)
+        return (starts_lower and not ended) or bool(_CONNECTIVE_END.search(last)) or quantity
     if starts_lower and not last.endswith(":"):
         return True
     if prev.label is not None and prev.label.style == "n" and not prev.more:

@@ -12,6 +12,7 @@ from . import deadline
 from .labels import label_key
 from .models import Item
 from .segment import Node, clean_name, list_role
+from .segment_log import nest_log_lines
 from .segment_tree import _norm
 from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELD, RECORD_FIELDS
 
@@ -267,6 +268,7 @@ def _field_name(text: str) -> str:
 
 def tree_to_items(root: Node, doc_id: str) -> list[Item]:
     nest_record_fields(root)
+    nest_log_lines(root)
     nodes = walk(root)
     name_untitled_sections(nodes)
     infer_missing_labels(nodes)
