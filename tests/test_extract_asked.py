@@ -121,3 +121,33 @@ def test_regression_subjunctive_resolution_asking_an_officer_was_missed(tmp_path
     assert row_with(rows, "the report be noted").kind == "decision"
     held = rows_of_file(HELDOUT4 / "ellerby-2024-03-05-health-scrutiny-committee-minutes.txt")
     assert row_with(held, "the Scrutiny Officer arrange a visit").kind == "request"
+
+
+LETTER = """WESTMERE DISTRICT COUNCIL
+Housing Directorate
+
+2 July 2025
+
+To: the Chair of the Housing Scrutiny Panel
+
+Dear Chair
+
+Thank you for the Panel's questions at its meeting on 4 June. I promised to answer them in writing.
+
+On arrears, 41 households were behind with their charges at the end of June.
+
+Yours sincerely
+
+Director of Housing
+"""
+
+
+def test_regression_letter_answering_questions_put_at_a_meeting_was_not_read_as_a_reply(tmp_path: Path) -> None:
+    """A letter opening 'Thank you for the Committee's questions at its meeting …' / 'I undertook to reply in
+    writing' was not known as a reply letter (only 'Thank you for your letter' was), so its facts with no cue
+    word were not answers ('The gaps in out-of-hours cover … are the subject of a review' was missed)."""
+    rows = rows_of(tmp_path, "westmere-2025-07-02-letter-director-of-housing.txt", LETTER)
+    fact = row_with(rows, "41 households were behind")
+    assert (fact.kind, fact.actor) == ("assurance", "Director of Housing")
+    held = rows_of_file(HELDOUT4 / "ellerby-2024-04-19-letter-director-adult-social-care-to-chair.txt")
+    assert row_with(held, "The gaps in out-of-hours cover").kind == "assurance"
