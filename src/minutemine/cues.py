@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from .dates import find_dates
 from .nlp import CUES_KEY, read_patterns
 
 WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
@@ -131,3 +132,15 @@ def asks_for_report(text: str) -> bool:
     False
     """
     return any(r.search(text) for r in _report_requested_regexes())
+
+
+def tells_history(text: str, meeting_date: str) -> bool:
+    """A sentence dated only years before the meeting tells background, not progress since the last report.
+
+    >>> tells_history("Subsequent discussions took place, but no firm actions were taken until 2021.", "2025-05-15")
+    True
+    >>> tells_history("Initial engagement took place in November and December 2025.", "2026-03-19")
+    False
+    """
+    ends = [d.iso.split("/")[-1][:4] for d in find_dates(text, meeting_date=meeting_date)]
+    return bool(ends and meeting_date) and max(ends) < str(int(meeting_date[:4]) - 1)

@@ -42,8 +42,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from . import actors, deadline
-from .cues import PASSIVE_UNDERTAKING, asks_for_report, cues_in, decides, first_cue, remarks, reports_progress
+from .cues import (PASSIVE_UNDERTAKING, asks_for_report, cues_in, decides, first_cue, remarks, reports_progress,
+                   tells_history)
 from .dates import find_dates
+from .extract_asked import ASKED_IN_LEAD_IN, items_asked, officer_asked, reply_speaker
 from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_end,
                             public_question_asker, question_request, repeated_question, reply_sentences,
                             with_printed_label)
@@ -101,7 +103,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         return []  # the title of a public statement received: GUIDE does not annotate statements
     if context.kind == "reply" or item.kind == "paragraph" and _REPLY_LABEL.match(sdoc.text):
         return reply_sentences(paper, item, sdoc, base, context)
-    forced = ITEM_KINDS.get(item.kind, "") or context.kind
+    forced = "request" if context.modality == ASKED_IN_LEAD_IN else ITEM_KINDS.get(item.kind, "") or context.kind
     if forced == "recommendation" and item.kind == "paragraph" and not item.label:
         forced = ""  # the signature under "4. Recommendations" recommends nothing
     if forced == "decision" and item.kind == "recommendation" and context.modality == "endorses" \
@@ -126,10 +128,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if not sdoc.text.strip() or len(sdoc) < 2 and forced != "action":
             return []
         cue = first_cue(whole, weak_ok=True)
-        if forced == "decision" and paper.is_minutes and (cue is None or cue.label_ == "action") and asks_for_report(
-                sdoc.text):  # "That a report on … be brought to the Committee in six months" asks officers
-            return [make_commitment(paper, item, 1, whole, base, "request", None, Context(
-                modality="requests report", actor=paper.decider, addressee="Officers"))]
+        if forced == "decision" and paper.is_minutes and (cue is None or cue.label_ == "action") and (asks_for_report(
+                sdoc.text) or officer_asked(sdoc.text)):  # "That a report on … be brought to the Committee in six
+            # months" asks officers; "(d) the Scrutiny Officer arrange a visit …" asks the officer it names
+            return [make_commitment(paper, item, 1, whole, base, "request", None, Context(modality="requests report" if (
+                asks_for_report(sdoc.text)) else "asks", actor=paper.decider, addressee=paper.canonical(
+                officer_asked(sdoc.text)) or "Officers"))]
         if forced == "decision" and cue is None and not (item.label and _PASSIVE_RESOLUTION.search(sdoc.text)):
             return []  # a heading or note inside a list of resolutions; "2. … costs to be funded through …" resolves
         if cue is None and item.kind not in ITEM_KINDS and is_bare_name(sdoc.text):
@@ -153,7 +157,7 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         if cue is not None and (cue.label_ == "decision" and not decides(sent, cue) or remarks(sent, cue)):
             cue = None  # "… officers have initiated the procurement": a verb mid-sentence decides nothing
         if cue is None and (paper.is_update and not context.kind or discussion and item.kind == "bullet") and \
-                reports_progress(sent.text) and not _history(sent.text, paper.doc.meeting_date):
+                reports_progress(sent.text) and not tells_history(sent.text, paper.doc.meeting_date):
             # "The OBC programme is currently in progress": an update's progress on an earlier decision; a point
             # of discussion saying what is being done ("Ongoing engagement is taking place…") is the officers' reply
             out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
@@ -165,11 +169,12 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
             start, kind, prev_cue, prev_context = last[1:]
             out[-1] = make_commitment(paper, item, len(out), sdoc[start:sent.end], base, kind, prev_cue, prev_context)
             continue
-        if cue is None and paper.is_minutes and last is not None and last[0] == len(out) and last[2] == "request" \
-                and _REPLY_BACK.match(sent.text):
-            # "There was major concern regarding … This was recognised at regional level …": the reply to it
+        if (cue is None or cue.label_ == "action") and last is not None and last[0] == len(out) and last[2] == "request" \
+                and (cue is None and paper.is_minutes and _REPLY_BACK.match(sent.text) or reply_speaker(sent.text)):
+            # "There was major concern regarding … This was recognised at regional level …", "A resident asked when
+            # … The Head of Regeneration said that work …": the reply to it
             out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", None, Context(
-                modality="replies", addressee=paper.committee)))
+                modality="replies", actor=paper.canonical(reply_speaker(sent.text)), addressee=paper.committee)))
             continue
         if cue is None:
             continue
@@ -190,18 +195,6 @@ def item_commitments(paper: Paper, item: Item, sdoc: Doc, base: int, context: Co
         out.append(make_commitment(paper, item, len(out) + 1, sent, base, kind, cue, sent_context))
         last = (len(out), sent.start, kind, cue, sent_context)
     return out
-
-
-def _history(text: str, meeting_date: str) -> bool:
-    """A sentence dated only years before the meeting tells background, not progress since the last report.
-
-    >>> _history("Subsequent discussions took place, but no firm actions were taken until 2021.", "2025-05-15")
-    True
-    >>> _history("Initial engagement took place in November and December 2025.", "2026-03-19")
-    False
-    """
-    ends = [d.iso.split("/")[-1][:4] for d in find_dates(text, meeting_date=meeting_date)]
-    return bool(ends and meeting_date) and max(ends) < str(int(meeting_date[:4]) - 1)
 
 
 def _owned_or_dated(sent: Span, cue: Span, paper: Paper) -> bool:
@@ -316,6 +309,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             own = Context()  # "RESPONSE TO THE HOUSING PANEL" titles the paper: its summary and finance answer nothing
         if not own.kind and item.item_id in has_children and LEAD_IN_END.search(sdoc.text):
             own = cue_lead_in(sdoc[:], paper)  # "Authorised the Executive Director … to"
+        if item.item_id in has_children and items_asked(sdoc.text, paper):  # "… and that the Cabinet Member be asked:"
+            contexts[item.item_id] = loose = items_asked(sdoc.text, paper)
+            continue  # its items finish its ask: each is a request, the lead-in is no row of its own
         inherited = contexts.get(item.parent_id, Context()) if item.parent_id in by_id else Context()
         if not item.parent_id and not inherited.kind and loose.kind and looks_listed(doc, item, sdoc.text):
             inherited = loose

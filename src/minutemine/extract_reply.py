@@ -36,6 +36,10 @@ HEADING_MAX_WORDS = 12  # an unpunctuated line this short is a heading or a labe
 LETTER_OPENING_CHARS = 3000  # where a letter says it replies: its first paragraphs
 _SALUTATION = re.compile(r"^\s*Dear\b")
 _SIGN_OFF = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Kind regards|Best wishes|Regards)\b", re.I)
+# "Thank you for the Committee's questions at its meeting …", "I undertook to reply in writing": a letter answering
+# what was put to its writer at a meeting, not one it received (the patterns' `reply_letter` wordings)
+_ANSWERS_MEETING = re.compile(r"(?i)\bthank you for the (?:\w+['’]s |your )?(?:questions|points|recommendations)\b|"
+                              r"\b(?:undertook|promised|agreed|offered) to (?:reply|respond|write|answer)\b[^.]{0,40}\bin writing\b")
 _LETTER_FIELD = re.compile(r"^\s*(?:To|From)\s*:\s*(?P<name>[^\n]+)$", re.M)
 
 
@@ -85,7 +89,8 @@ def reply_letter(doc: Document) -> tuple[str, str] | None:
     """
     text = doc.text
     lines = text.splitlines()
-    if not any(_SALUTATION.match(ln) for ln in lines[:60]) or not _any("reply_letter", text[:LETTER_OPENING_CHARS]):
+    if not any(_SALUTATION.match(ln) for ln in lines[:60]) or not (_any("reply_letter", text[:LETTER_OPENING_CHARS])
+                                                                  or _ANSWERS_MEETING.search(text[:LETTER_OPENING_CHARS])):
         return None
     signatory = ""
     for at, line in enumerate(lines):
