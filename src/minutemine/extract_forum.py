@@ -17,7 +17,6 @@ recognise a heading and an asker are data (patterns/lead_ins.jsonl, kinds
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -25,20 +24,17 @@ from .cues import first_cue
 from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Item
-from .nlp import read_patterns
+from .nlp import kind_regexes
 
 _INTRODUCES = re.compile(r"(?::|\b(?:that|following)\s*[;:]?)\s*$")  # "In response to follow up questions it was confirmed that;"
 HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 MIN_QUESTION_CHARS = 12  # a listed question's words must be this long to be recognised again
 
 
-@lru_cache(maxsize=None)
-def _patterns(kind: str) -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == kind]
 
 
 def _first_asker(kind: str, text: str) -> str:
-    for regex in _patterns(kind):
+    for regex in kind_regexes("lead_ins", kind):
         m = regex.match(" ".join(text.split()))
         if m:
             return m.group("asker")

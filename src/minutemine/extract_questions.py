@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -31,7 +30,7 @@ from .extract_paper import Context, Paper
 from .extract_reply import is_courtesy
 from .extract_rows import make_commitment
 from .models import Commitment, Item
-from .nlp import read_patterns
+from .nlp import matches_kind
 from .segment import _patterns
 from .segment_questions import question_byline
 
@@ -94,11 +93,6 @@ def is_bare_person_name(text: str) -> bool:
     return not any(r["regex"].search(text) for r in _patterns("headings.jsonl") if r["kind"] == "not_a_name")
 
 
-@lru_cache(maxsize=1)
-def _not_replies() -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == "not_a_reply"]
-
-
 def answers_nothing(text: str) -> bool:
     """A line under a reply that is not part of it: a courtesy, "No supplementary question was asked.",
     "The Chair thanked the questioners." (patterns/lead_ins.jsonl, kinds `courtesy` and `not_a_reply`).
@@ -109,7 +103,7 @@ def answers_nothing(text: str) -> bool:
     False
     """
     text = " ".join(text.split())
-    return is_courtesy(text) or any(r.search(text) for r in _not_replies())
+    return is_courtesy(text) or matches_kind("lead_ins", "not_a_reply", text)
 
 
 @dataclass

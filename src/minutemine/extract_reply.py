@@ -19,7 +19,6 @@ The wordings are data (patterns/lead_ins.jsonl, kinds `answer_heading`, `reply_l
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +26,7 @@ from .cues import first_cue
 from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Document, Item
-from .nlp import read_patterns
+from .nlp import matches_kind
 from .segment_questions import question_byline
 from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELDS
 from .table_columns import answer_table_columns  # noqa: F401 (extract reads headers through here)
@@ -43,13 +42,8 @@ _ANSWERS_MEETING = re.compile(r"(?i)\bthank you for the (?:\w+['’]s |your )?(?
 _LETTER_FIELD = re.compile(r"^\s*(?:To|From)\s*:\s*(?P<name>[^\n]+)$", re.M)
 
 
-@lru_cache(maxsize=None)
-def _patterns(kind: str) -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == kind]
-
-
 def _any(kind: str, text: str) -> bool:
-    return any(r.search(text) for r in _patterns(kind))
+    return matches_kind("lead_ins", kind, text)
 
 
 def is_heading_line(text: str) -> bool:

@@ -15,7 +15,6 @@ Patterns: `patterns/response_papers.jsonl` (`responds`, `rubric`, `accepts_with_
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -24,7 +23,7 @@ from .extract_paper import Context, Paper
 from .extract_reply import answer_heading, is_heading_line
 from .extract_rows import make_commitment
 from .models import Commitment, Document, Item
-from .nlp import read_patterns
+from .nlp import matches_kind
 
 OPENING_CHARS = 1500  # a paper's title block and the first paragraph of its summary
 _TITLE_MAX_CHARS = 120
@@ -49,13 +48,8 @@ _OFFICE_OPENS = re.compile(r"^\W*(?:(?:The|Our|Its)\s+)?(?:[A-Z][\w'’-]*\s+(?:
 _CAPTION = re.compile(r"^\W*(?:Table|Figure|Fig\.|Chart|Graph|Diagram|Map|Image|Photo(?:graph)?)\s+[A-Z]?\d+[a-z]?\s*[:.–-]\s+\S")
 
 
-@lru_cache(maxsize=None)
-def _patterns(kind: str) -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("response_papers") if r["kind"] == kind]
-
-
 def _any(kind: str, text: str) -> bool:
-    return any(r.search(text) for r in _patterns(kind))
+    return matches_kind("response_papers", kind, text)
 
 
 def responds_to_another(doc: Document) -> bool:

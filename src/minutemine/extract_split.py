@@ -11,7 +11,6 @@ the split is data (patterns/lead_ins.jsonl, kind `asked_and_answered`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -19,12 +18,9 @@ from .cues import first_cue
 from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Item
-from .nlp import read_patterns
+from .nlp import kind_regexes
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern[str]]:
-    return [re.compile(r["regex"]) for r in read_patterns("lead_ins") if r["kind"] == "asked_and_answered"]
 
 
 def asked_and_answered(text: str) -> tuple[int, int] | None:
@@ -36,7 +32,7 @@ def asked_and_answered(text: str) -> tuple[int, int] | None:
     >>> asked_and_answered("The Assistant Director advised that it would remain in place.") is None
     True
     """
-    for regex in _patterns():
+    for regex in kind_regexes("lead_ins", "asked_and_answered"):
         m = regex.match(text)
         if m:
             return m.end("ask"), m.start("answer")

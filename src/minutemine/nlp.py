@@ -24,6 +24,7 @@ Nothing is ever downloaded.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -46,6 +47,21 @@ def read_patterns(name: str) -> list[dict[str, Any]]:
     """
     path = resources.files("minutemine") / "patterns" / f"{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=None)
+def kind_regexes(name: str, kind: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled `regex` of every record of `patterns/<name>.jsonl` whose `kind` is `kind`.
+
+    >>> bool(kind_regexes("lead_ins", "courtesy")[0].search("Thank you for your question."))
+    True
+    """
+    return tuple(re.compile(r["regex"]) for r in read_patterns(name) if r.get("kind") == kind and "regex" in r)
+
+
+def matches_kind(name: str, kind: str, text: str) -> bool:
+    """Whether any regex of that kind in `patterns/<name>.jsonl` finds a match in `text`."""
+    return any(regex.search(text) for regex in kind_regexes(name, kind))
 
 
 class RuleTagger:
