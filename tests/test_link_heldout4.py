@@ -26,9 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from heldout_common import (Outputs, cases, chain_crossings, check_link, check_no_link, check_status,
-                            read_expected)
-from minutemine.pipeline import Settings, run
+from heldout_common import (Outputs, cases, chain_crossings, check_expected_rows, check_link, check_no_link,
+                            check_status, read_expected, run_fixture)
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "heldout4"
 
@@ -77,9 +76,7 @@ XFAIL: dict[tuple[str, str, str], str] = {
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> Outputs:
-    out = tmp_path_factory.mktemp("heldout4-out")
-    run([FIXTURE], out, Settings(workers=1, use_cache=False, quiet=True))
-    return Outputs(out)
+    return run_fixture(FIXTURE, tmp_path_factory)
 
 
 def test_fixture_is_read_as_eleven_papers(outputs: Outputs):
@@ -87,11 +84,7 @@ def test_fixture_is_read_as_eleven_papers(outputs: Outputs):
 
 
 def test_expected_rows_and_xfails_refer_to_the_fixture():
-    files = {row[key] for row in EXPECTED for key in ("answer_file", "request_file") if row[key]}
-    assert files <= set(CHAINS)
-    assert {row["type"] for row in EXPECTED} == {"link", "status", "no_link"}
-    keys = {(row["type"], row["answer_quote"], row["request_quote"]) for row in EXPECTED}
-    assert set(XFAIL) <= keys, f"stale XFAIL entries: {sorted(set(XFAIL) - keys)}"
+    check_expected_rows(EXPECTED, XFAIL, CHAINS)
 
 
 @pytest.mark.parametrize("case", cases(EXPECTED, "link", XFAIL))
