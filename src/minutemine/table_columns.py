@@ -26,6 +26,7 @@ _ASKER_COLUMN = re.compile(r"(?i)^(?:questioner|asked by|submitted by|raised by|
 _ASKED_COLUMN = re.compile(r"(?i)^(?:to|asked of|(?:to be )?answered by|respondent|responder|cabinet member|"
                            r"portfolio holder|executive member|lead member)$")
 MAX_COLUMNS = 10
+MAX_HEADER_CHARS = 160  # a header row is short; a sentence naming both is prose
 
 
 class Columns(tuple):
@@ -74,6 +75,45 @@ def answer_table_columns(header: str) -> Columns | None:
     columns.asker = next((i for i, c in enumerate(cells) if _ASKER_COLUMN.match(c)), None)
     columns.asked = next((i for i, c in enumerate(cells) if _ASKED_COLUMN.match(c)), None)
     return columns
+
+
+SHORT_CELL = 30  # characters: pdfium may print each cell of a header on a line of its own, all short
+
+
+def may_be_answer_header(lines: list[str]) -> bool:
+    """Some line, or run of short lines, names a column that asks and one that answers: a page worth
+    searching for a table without rules (`pdf_unruled`); most pages have none, and are left alone.
+
+    >>> may_be_answer_header(["Ref Action Owner Due date Status Update"]), may_be_answer_header(["Issue raised", "Response"])
+    (True, True)
+    >>> may_be_answer_header(["In response to questions it was confirmed that;", "The following comments were made:"])
+    False
+    """
+    short: list[str] = []
+    for line in lines + [""]:
+        text = line.strip()
+        if 0 < len(text) <= SHORT_CELL and _may_name_columns(text):
+            short.append(text)
+            continue
+        for candidate in (text, " ".join(short)):
+            # the cheap tests first: this runs on every line of every page
+            if candidate and len(candidate) <= MAX_HEADER_CHARS and _ANSWER_COLUMN.search(candidate) and (
+                    _ASK_COLUMN.search(candidate) or _WEAK_ASK_COLUMN.search(candidate)) and _may_name_columns(candidate):
+                return True
+        short = []
+    return False
+
+
+_PROSE_WORD = re.compile(r"(?i)\b(?:the|that|was|were|is|are|it|which|would|been|had|has|have|in|as)\b")
+
+
+def _may_name_columns(text: str) -> bool:
+    """Words that could be a header's: no sentence or lead-in end, few of prose's little words.
+
+    >>> _may_name_columns("Ref | Recommendation | Response of the Council"), _may_name_columns("The following comments were made:")
+    (True, False)
+    """
+    return not text.endswith((".", ":", ";", ",")) and len(_PROSE_WORD.findall(text)) < 3
 
 
 # An action tracker printed as records of "Field: value" lines: the "Update:" of a record answers its
