@@ -13,6 +13,7 @@ from minutemine.extract import extract_commitments
 from minutemine.ingest import ingest_file
 from minutemine.pdf import RawLine
 from minutemine.pdf_answer_tables import join_continued_rows
+from minutemine.pdf_unruled import Run, UnruledTable, _read_rows
 from minutemine.segment import segment_document
 
 PDFS = Path(__file__).resolve().parent / "pdfs"
@@ -150,9 +151,9 @@ def test_each_issue_cut_by_the_page_break_gets_its_whole_answer(crossing):
     assert len(pairs) == 4
 
 
-def test_cells_set_mid_row_are_read_when_gaps_part_the_rows_and_left_as_text_when_nothing_does():
+def test_cells_set_mid_row_are_read_with_gaps_between_rows_and_without_and_a_second_table_keeps_its_header():
     doc = ingest_file(PDFS / "unruled_tables_with_cells_set_mid_row.pdf")
-    assert table_lines(doc) == [
+    rows = [
         "Recommendation | Response",
         "The Council should publish the number of empty homes in each ward every year. | Accepted. The figures "
         "for 2024 were published in May 2025 and will be updated each spring.",
@@ -161,10 +162,23 @@ def test_cells_set_mid_row_are_read_when_gaps_part_the_rows_and_left_as_text_whe
         "Members should be briefed on the housing strategy before it goes to Cabinet, with time to comment on the "
         "draft. | Agreed.",
     ]
-    texts = [line.text for line in doc.lines]
-    second = texts.index("Ashcombe Council - responses to the Finance Panel")
-    assert texts[second + 1:second + 3] == ["Recommendation Response", "The Council should publish the number of empty"]
-    assert not any(" | " in text for text in texts[second:])
+    assert table_lines(doc) == rows + rows
+    [found] = extract_commitments([(doc, segment_document(doc))])
+    asks_and_answers = [(r.kind, r.text) for r in found]
+    assert asks_and_answers[:5] == asks_and_answers[5:] == [
+        ("request", "The Council should publish the number of empty homes in each ward every year."),
+        ("assurance", "The figures for 2024 were published in May 2025 and will be updated each spring."),
+        ("request", "Officers should review the charges for the collection of bulky waste."),
+        ("assurance", "Charges were reviewed in 2024 and will not change this year."),
+        ("request", "Members should be briefed on the housing strategy before it goes to Cabinet, with time to "
+                    "comment on the draft."),
+    ]
+
+
+def test_rows_whose_cells_line_up_in_no_way_are_left_as_text():
+    table = UnruledTable([10, 100], (0, 1), 200)
+    lines = [[Run("Asked of the Leader.", 100, 190, 90, 98)], [Run("R1", 10, 20, 82, 90)]]
+    assert _read_rows(lines, 0, table, 842.0) == (0, [], False)
 
 
 def test_a_header_row_is_not_mended_by_a_row_under_it_with_a_blank_first_cell():
@@ -172,3 +186,43 @@ def test_a_header_row_is_not_mended_by_a_row_under_it_with_a_blank_first_cell():
              RawLine(" | Accepted. The figures were published.", 1, 0, table=True)]
     assert [line.text for line in join_continued_rows(lines)] == [
         "Recommendation | Response", " | Accepted. The figures were published."]
+
+
+@pytest.fixture(scope="module")
+def status_tracker():
+    return read("unruled_status_tracker_crossing_a_page_under_its_header_repeated")
+
+
+def test_a_status_column_answers_when_no_column_holds_an_update_and_the_repeated_header_is_furniture(status_tracker):
+    doc, _ = status_tracker
+    assert [(line.page, line.furniture, line.text) for line in doc.lines if line.table] == [
+        (1, False, "Ref | Recommendation | Owner | Due date | Status"),
+        (1, False, "Recommendation 1 | Publish the register of gifts and hospitality for all senior officers each "
+                   "quarter. | Monitoring Officer | 30 June 2025 | Complete - the register for the first quarter was "
+                   "published on 20 June 2025."),
+        (1, False, "Recommendation 2 | Check that every purchase card holder has completed the card training. | Head "
+                   "of Finance | 31 July 2025 | Overdue"),
+        (1, False, "Recommendation 3 | Review the contract register so that every contract over £25,000 shows an end "
+                   "date. | Procurement Manager | 30 September 2025 | On track - 212 of the 260 contracts now show an "
+                   "end date, and the rest will be done by the end of August."),
+        (2, True, "Ref | Recommendation | Owner | Due date | Status"),
+        (2, False, "Recommendation 4 | Report the results of the fraud risk assessment to the Committee. | Head of "
+                   "Internal Audit | November 2025 | Not started"),
+    ]
+
+
+def test_prose_after_a_last_row_with_no_full_stop_does_not_join_the_row(status_tracker):
+    _, rows = status_tracker
+    committee, council = "Audit and Governance Committee", "Fenmoor County Council"
+    assert [(r.kind, r.text, r.actor, r.addressee) for r in rows] == [
+        ("request", "Publish the register of gifts and hospitality for all senior officers each quarter.", committee, ""),
+        ("assurance", "Complete - the register for the first quarter was published on 20 June 2025.", council,
+         committee),
+        ("request", "Check that every purchase card holder has completed the card training.", committee, ""),
+        ("request", "Review the contract register so that every contract over £25,000 shows an end date.",
+         committee, ""),
+        ("assurance", "On track - 212 of the 260 contracts now show an end date, and the rest will be done by the "
+                      "end of August.", council, committee),
+        ("request", "Report the results of the fraud risk assessment to the Committee.", committee, ""),
+        ("request", "Members are asked to note the progress made.", "", ""),
+    ]

@@ -55,6 +55,7 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
             continue
         if not line.table:
             last = None
+            headers.clear()  # text between: a header printed again after it heads a table of its own
             out.append(line)
             continue
         key = " ".join(line.text.split())
@@ -68,7 +69,7 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
             merged = [f"{a} {b}".strip() for a, b in zip(above, cells)]
             out[last] = replace(out[last], text=CELL_SEPARATOR.join(merged))
             continue
-        if not headers and answer_table_columns(line.text):
+        if answer_table_columns(line.text):
             headers.add(key)
         last = len(out)
         out.append(line)

@@ -37,8 +37,9 @@ MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and foot
 END_GAP = 2.5  # a gap this many lines high ends a table (a heading or a paragraph below it)
 UNPARTED_LINES = 4  # a "row" of more lines than this, with nothing to part it, is rows that could not be told apart
 ROW_GAP = 0.4  # a gap this much of a line's height wider than a cell's line spacing sets rows apart
-LABEL_CHARS = 12  # a first-column line this short, with no sentence in it, is a row's label ("A1", "R3")
-_LABEL = re.compile(r"^(?:\(?[A-Za-z]{0,3}\s?\d{1,3}[a-z]?[.)]?|\(?[a-z]{1,2}\)|[IVX]{1,4}\.?)$")
+# a first-column line that is only a row's label: "A1", "R3", "3.", "(b)", "Recommendation 4"
+_LABEL = re.compile(r"^(?:\(?[A-Za-z]{0,3}\s?\d{1,3}[a-z]?[.)]?|\(?[a-z]{1,2}\)|[IVX]{1,4}\.?|"
+                    r"(?:Recommendation|Rec\.?|Action|Question|Issue|Item|Minute|Ref\.?)\s+\d{1,3}[a-z]?[.:]?)$")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,3}[a-z]?[.)]\s|R\d{1,3}\b|(?:Recommendation|Question|Action|Issue)\s+\d{1,3}\b)")
 
 
@@ -140,7 +141,7 @@ def unruled_tables_to_lines(lines: list[RawLine], textpage, page_width: float, a
         # the running header in the top margin does not fit the table's columns; its next line does
         while i < len(body) and _in_top_margin(body[i], height) and not _fits(body[i], open_table):
             i += 1
-        if i < len(body) and _fits(body[i], open_table):
+        if i < len(body) and _fits(body[i], open_table) and header_of(body[i], right) is None:  # (a header again: below)
             start = i
             i, printed, open_at_foot = _read_rows(body, i, open_table, height, carried=True)
             if i > start:
@@ -161,7 +162,10 @@ def unruled_tables_to_lines(lines: list[RawLine], textpage, page_width: float, a
             first_row += 1
             columns = answer_table_columns(CELL_SEPARATOR.join(header))
             table = UnruledTable(table.starts, columns, right) if columns else table
-        end, printed, open_at_foot = _read_rows(body, first_row, table, height)
+        # under a header at the top of a page, repeated over a table going on from the page before, the
+        # first row may be the rest of one the page break cut
+        at_top = open_table is not None and all(_in_top_margin(line, height) for line in body[:i])
+        end, printed, open_at_foot = _read_rows(body, first_row, table, height, carried=at_top)
         if end == first_row:
             i += 1
             continue
@@ -199,7 +203,7 @@ def _read_rows(body: list[list[Run]], start: int, table: UnruledTable, height: f
     with only the footer's lines in the bottom margin below it)."""
     end = start
     while end < len(body) and _fits(body[end], table) and not (
-            end > start and body[end - 1][0].bottom - body[end][0].top > END_GAP * (body[end][0].top - body[end][0].bottom)):
+            end > start and _gap(body[end - 1], body[end]) > END_GAP * (body[end][0].top - body[end][0].bottom)):
         end += 1
     line_gap = _line_gap(body[start:end], table)
     rows: list[list[list[Run]]] = []
@@ -209,7 +213,7 @@ def _read_rows(body: list[list[Run]], start: int, table: UnruledTable, height: f
         placed = [(table.column_of(run), run) for run in body[k]]
         first = next((run for column, run in placed if column == 0), None)
         line_height = body[k][0].top - body[k][0].bottom
-        row_gap = k > start and body[k - 1][0].bottom - body[k][0].top > line_gap + ROW_GAP * line_height
+        row_gap = k > start and _gap(body[k - 1], body[k]) > line_gap + ROW_GAP * line_height
         gaps_part_rows = gaps_part_rows or row_gap
         if not rows or row_gap or first is not None and _starts_row(rows[-1][0], first, carried and len(rows) == 1):
             rows.append([[] for _ in table.starts])
@@ -218,14 +222,75 @@ def _read_rows(body: list[list[Run]], start: int, table: UnruledTable, height: f
         for column, run in placed:
             rows[-1][column].append(run)
     if not gaps_part_rows and (first_cell_late or len(rows) == 1 and end - start > UNPARTED_LINES):
-        # no gap between rows and no row start to be seen where the cells start: where one row ends is
-        # not known, and rows read wrongly would pair asks with the wrong answers; left as plain text
-        return start, [], False
+        # no gap between rows, and the first column's text does not open them: cells set in the middle
+        # (or at the foot) of their rows.  Rows are then where every cell lines up; where that cannot be
+        # told, rows read wrongly would pair asks with the wrong answers, so the table is left as text
+        rows = _rows_by_alignment(body[start:end], table, carried) or []
+        if not rows:
+            return start, [], False
     # a cell's room ends where the column's longest line ends: a word processor fills a line to within a word
     widest = [max((run.right for row in rows for run in row[n]), default=0.0) for n in range(len(table.starts))]
     printed = [_row_text(row, table, widest) for row in rows]
     at_foot = all(height and line[0].top < MARGIN * height for line in body[end:])
     return end, [text for text in printed if text.strip(" |")], at_foot
+
+
+def _rows_by_alignment(lines: list[list[Run]], table: UnruledTable, carried: bool) -> list[list[list[Run]]] | None:
+    """The most rows the lines split into such that in each row every cell lines up with the others (all
+    at its top, all at its middle or all at its foot), the first column has text (but in the rest of a
+    row the page break cut), and no cell ends on a line that the next line of its column carries on.
+
+    >>> t = UnruledTable([10, 100], (0, 1), 200)
+    >>> lines = [[Run("Ask one spans", 100, 150, 90, 98)], [Run("R1", 10, 20, 78, 86)], [Run("three lines.", 100, 150, 66, 74)],
+    ...          [Run("R2", 10, 20, 54, 62), Run("One line.", 100, 150, 54, 62)]]
+    >>> [[[r.text for r in cell] for cell in row] for row in _rows_by_alignment(lines, t, False)]
+    [[['R1'], ['Ask one spans', 'three lines.']], [['R2'], ['One line.']]]
+    """
+    cells = [[(table.column_of(run), run) for run in line] for line in lines]
+    best: list[tuple[int, int] | None] = [(0, -1)] + [None] * len(lines)  # (rows so far, where the last row starts)
+    for j in range(1, len(lines) + 1):
+        for i in range(j):
+            if best[i] is not None and _lines_up(cells, i, j, carried and i == 0) and (
+                    best[j] is None or best[i][0] + 1 > best[j][0]):
+                best[j] = (best[i][0] + 1, i)
+    if best[-1] is None:
+        return None
+    bounds, j = [], len(lines)
+    while j > 0:
+        i = best[j][1]
+        bounds.append((i, j))
+        j = i
+    rows = []
+    for i, j in reversed(bounds):
+        row: list[list[Run]] = [[] for _ in table.starts]
+        for line in cells[i:j]:
+            for column, run in line:
+                row[column].append(run)
+        rows.append(row)
+    return rows
+
+
+def _lines_up(cells: list[list[tuple[int, Run]]], i: int, j: int, carried: bool) -> bool:
+    by_column: dict[int, list[Run]] = {}
+    for line in cells[i:j]:
+        for column, run in line:
+            by_column.setdefault(column, []).append(run)
+    if 0 not in by_column and not carried:
+        return False
+    for column, runs in by_column.items():
+        after = next((run for line in cells[j:] for c, run in line if c == column), None)
+        if after is not None and len(unwrap_cell([runs[-1].text, after.text])) == 1:
+            return False  # the cell's text goes on in the next line of its column
+    tolerance = 0.4 * max(run.top - run.bottom for runs in by_column.values() for run in runs)
+    tops = [runs[0].top for runs in by_column.values()]
+    feet = [runs[-1].bottom for runs in by_column.values()]
+    middles = [(runs[0].top + runs[-1].bottom) / 2 for runs in by_column.values()]
+    return any(max(ys) - min(ys) <= tolerance for ys in (tops, feet, middles))
+
+
+def _gap(above: list[Run], below: list[Run]) -> float:
+    """The white between two lines of runs (their runs need not share a baseline)."""
+    return min(run.bottom for run in above) - max(run.top for run in below)
 
 
 def _line_gap(lines: list[list[Run]], table: UnruledTable) -> float:
@@ -255,7 +320,7 @@ def _starts_row(first_cell: list[Run], run: Run, carried: bool) -> bool:
     above = first_cell[-1].text
     if len(unwrap_cell([above, run.text])) == 1:
         return False  # "4 June" / "2025", "… of the" / "Council": one cell's wrapped line
-    if len(above) <= LABEL_CHARS and _LABEL.match(above):
+    if _LABEL.match(above):
         return True
     return above.endswith((".", "?", "!")) and bool(_NUMBERED.match(run.text))
 

@@ -14,7 +14,9 @@ import re
 CELL_SEPARATOR = " | "  # how ingest joins the cells of a table row
 _ANSWER_COLUMN = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|updates?|progress|comments?|outcome|we did|"
                             r"we (?:will|have|are)(?: do(?:ne|ing)?)?|what we(?:'ll| will| have| did)?\b.*|"
-                            r"(?:agreed|management|planned|proposed)\s+actions?|actions?\s+(?:taken|agreed|proposed))\b")
+                            r"(?:agreed|management|planned|proposed)\s+actions?|actions?\s+(?:taken|agreed|proposed|planned)|current\s+position)\b")
+# a tracker's status column answers only where no column holds an update: "Ref | Action | Owner | Due date | Status"
+_STATUS_COLUMN = re.compile(r"(?i)^(?:(?:current\s+|rag\s+)?status|rag|progress\s+status|status\s*/\s*comments?)$")
 # what a column that asks is called; an action log's "Action | Owner | Progress" restates what was asked
 _ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|"
                          r"actions?|resolutions?|you said|you told us|what you (?:said|told us|asked)|suggestions?|"
@@ -58,6 +60,8 @@ def answer_table_columns(header: str) -> Columns | None:
     ((0, 1), None)
     >>> answer_table_columns("What you told us | What we will do"), answer_table_columns("Representation | Council response")
     ((0, 1), (0, 1))
+    >>> answer_table_columns("Ref | Action | Owner | Due date | Status"), answer_table_columns("Ref | Action | Status | Update")
+    ((1, 4), (1, 3))
     >>> c = answer_table_columns("No. | Questioner | To | Question | Answer"); c, c.asker, c.asked
     ((3, 4), 1, 2)
     """
@@ -68,7 +72,7 @@ def answer_table_columns(header: str) -> Columns | None:
     ask = next((i for i, c in enumerate(cells) if _ASK_COLUMN.search(c) and i not in answers), None)
     if ask is None:  # "Comment | Response": the comment is what the response answers
         ask = next((i for i, c in enumerate(cells) if _WEAK_ASK_COLUMN.search(c) or _ASK_COLUMN.search(c)), None)
-    answers = [i for i in answers if i != ask]
+    answers = [i for i in answers if i != ask] or [i for i, c in enumerate(cells) if _STATUS_COLUMN.match(c) and i != ask]
     if ask is None or not answers:
         return None
     columns = Columns((ask, *answers))
@@ -97,13 +101,15 @@ def may_be_answer_header(lines: list[str]) -> bool:
             continue
         for candidate in (text, " ".join(short)):
             # the cheap tests first: this runs on every line of every page
-            if candidate and len(candidate) <= MAX_HEADER_CHARS and _ANSWER_COLUMN.search(candidate) and (
+            if candidate and len(candidate) <= MAX_HEADER_CHARS and (
+                    _ANSWER_COLUMN.search(candidate) or _STATUS_WORD.search(candidate)) and (
                     _ASK_COLUMN.search(candidate) or _WEAK_ASK_COLUMN.search(candidate)) and _may_name_columns(candidate):
                 return True
         short = []
     return False
 
 
+_STATUS_WORD = re.compile(r"(?i)\b(?:status|rag)\b")
 _PROSE_WORD = re.compile(r"(?i)\b(?:the|that|was|were|is|are|it|which|would|been|had|has|have|in|as)\b")
 
 

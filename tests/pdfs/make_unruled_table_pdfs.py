@@ -18,8 +18,10 @@ prose before and after.  `unruled_seven_column_action_tracker.pdf`: a landscape 
 date | Action | Owner | Due date | Status | Update" sheet with no gaps between rows, statuses
 Complete, On track, Overdue, Superseded, one update cell blank.  `unruled_issue_response_table_crossing_a_page.pdf`:
 an "Issue raised | Response" table whose last row is cut by the page break, with no header on
-the next page, then prose.  `unruled_tables_with_cells_set_mid_row.pdf`: fpdf2's own table with
-borders off and cells set in the middle of their rows, with gaps between rows and without.
+the next page, then prose.  `unruled_status_tracker_crossing_a_page_under_its_header_repeated.pdf`: "Ref | Recommendation | Owner |
+Due date | Status" with no update column, rows labelled "Recommendation 1" and no gaps, a status cell cut
+by the page break and the header printed again over its rest.  `unruled_tables_with_cells_set_mid_row.pdf`: fpdf2's own table with
+borders off and cells set in the middle of their rows, with gaps between rows and without (fpdf2's default).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def _unruled_table(pdf: FPDF, rows: list[list[str] | None], widths: list[float],
         if row is PAGE_BREAK:
             pdf.add_page()
             continue
-        pdf.set_font("Helvetica", style="B" if n == 0 else "", size=9)
+        pdf.set_font("Helvetica", style="B" if row == rows[0] else "", size=9)
         top, bottom, x = pdf.get_y(), pdf.get_y(), pdf.l_margin
         for text, width in zip(row, widths):
             pdf.set_xy(x, top)
@@ -136,9 +138,33 @@ def unruled_issue_response_table_crossing_a_page() -> FPDF:
     return pdf
 
 
+def unruled_status_tracker_crossing_a_page_under_its_header_repeated() -> FPDF:
+    pdf = _document()
+    _prose(pdf, "Fenmoor County Council - Audit and Governance Committee - recommendations tracker", bold=True)
+    pdf.set_y(222)
+    header = ["Ref", "Recommendation", "Owner", "Due date", "Status"]
+    _unruled_table(pdf, [
+        header,
+        ["Recommendation 1", "Publish the register of gifts and hospitality for all senior officers each quarter.",
+         "Monitoring Officer", "30 June 2025", "Complete - the register for the first quarter was published on "
+                                               "20 June 2025."],
+        ["Recommendation 2", "Check that every purchase card holder has completed the card training.",
+         "Head of Finance", "31 July 2025", "Overdue"],
+        ["Recommendation 3", "Review the contract register so that every contract over £25,000 shows an end date.",
+         "Procurement Manager", "30 September 2025", "On track - 212 of the 260 contracts now show an end"],
+        PAGE_BREAK,
+        header,
+        ["", "", "", "", "date, and the rest will be done by the end of August."],
+        ["Recommendation 4", "Report the results of the fraud risk assessment to the Committee.",
+         "Head of Internal Audit", "November 2025", "Not started"],
+    ], widths=[34, 58, 30, 24, 28], row_gap=0)
+    _prose(pdf, "Members are asked to note the progress made.")
+    return pdf
+
+
 def unruled_tables_with_cells_set_mid_row() -> FPDF:
     """fpdf2's own table, borders off, each cell set in the middle of its row: first with padding, so
-    that gaps part the rows, then without, where nothing shows where a row ends."""
+    that gaps part the rows, then without, where only how the cells line up shows where a row ends."""
     from fpdf.fonts import FontFace
 
     pdf = _document()
@@ -166,7 +192,8 @@ def unruled_tables_with_cells_set_mid_row() -> FPDF:
 
 def main() -> None:
     for make in (unruled_recommendation_responses_with_verdicts, unruled_seven_column_action_tracker,
-                 unruled_issue_response_table_crossing_a_page, unruled_tables_with_cells_set_mid_row):
+                 unruled_issue_response_table_crossing_a_page, unruled_tables_with_cells_set_mid_row,
+                 unruled_status_tracker_crossing_a_page_under_its_header_repeated):
         make().output(str(HERE / f"{make.__name__}.pdf"))
 
 
