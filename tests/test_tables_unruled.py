@@ -87,7 +87,7 @@ def test_verdict_first_response_cells_answer_the_quoted_recommendation_and_a_bar
     ]
 
 
-def test_a_seven_column_tracker_without_rules_or_row_gaps_keeps_each_row_and_its_blank_update(tracker):
+def test_a_seven_column_tracker_without_rules_or_row_gaps_its_header_centred_keeps_each_row_and_its_blank_update(tracker):
     doc, _ = tracker
     assert table_lines(doc) == [
         "Ref | Meeting date | Action | Owner | Due date | Status | Update",

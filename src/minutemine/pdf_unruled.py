@@ -32,6 +32,7 @@ from .table_columns import CELL_SEPARATOR, answer_table_columns, may_be_answer_h
 if TYPE_CHECKING:
     from .pdf import RawLine
 
+MAX_SCAN_LINES = 40  # lines below a header read to find where centred columns start
 ALIGN = 4.0  # points: a run this far left of a column's start still starts in it
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 END_GAP = 2.5  # a gap this many lines high ends a table (a heading or a paragraph below it)
@@ -115,14 +116,41 @@ class UnruledTable:
         return i
 
 
-def header_of(line: list[Run], right: float) -> UnruledTable | None:
-    """The table a line of runs heads, when its runs name columns that ask and answer."""
+def header_of(line: list[Run], right: float, below: list[list[Run]] = ()) -> UnruledTable | None:
+    """The table a line of runs heads, when its runs name columns that ask and answer.  A column starts
+    where its header cell starts, or further left where the cells below start (a header set centred)."""
     if len(line) < 2:
         return None
     columns = answer_table_columns(CELL_SEPARATOR.join(run.text for run in line))
     if not columns:
         return None
-    return UnruledTable([run.left for run in line], columns, right)
+    return UnruledTable(_column_starts(line, below), columns, right)
+
+
+def _column_starts(header: list[Run], below: list[list[Run]]) -> list[float]:
+    """Where each column starts: its header cell's left edge, unless the cells of two or more lines below
+    start further left, between the header cell before and this one (headers set centred, as Excel does).
+
+    >>> head = [Run("Ref", 14, 26, 90, 98), Run("Action", 80, 110, 90, 98)]
+    >>> _column_starts(head, [[Run("A1", 6, 16, 78, 86), Run("Mend the roof.", 40, 90, 78, 86)],
+    ...                       [Run("A2", 6, 16, 66, 74), Run("Paint it.", 40, 60, 66, 74)]])
+    [6, 40]
+    """
+    middles = [(run.left + run.right) / 2 for run in header]
+    lines = []
+    for line in below[:MAX_SCAN_LINES]:
+        if any(sum(run.left < m < run.right for m in middles) > 1 for run in line):
+            break  # prose across the columns: the table ended above it
+        lines.append(line)
+    starts = [run.left for run in header]
+    for i in range(len(header) - 1, -1, -1):
+        low = header[i - 1].right if i else float("-inf")
+        high = starts[i + 1] if i + 1 < len(starts) else float("inf")
+        lefts = [run.left for line in lines for run in line
+                 if low < run.left < header[i].left - ALIGN and run.right <= high + 1]
+        if len(lefts) >= 2:
+            starts[i] = min(lefts)
+    return starts
 
 
 def unruled_tables_to_lines(lines: list[RawLine], textpage, page_width: float, answer_table: AnswerTable,
@@ -148,7 +176,7 @@ def unruled_tables_to_lines(lines: list[RawLine], textpage, page_width: float, a
                 tables.append((body[start][0].top, body[i - 1][0].bottom, printed))
                 answer_table.unruled = open_table if open_at_foot else None
     while i < len(body):
-        table = header_of(body[i], right)
+        table = header_of(body[i], right, body[i + 1:])
         if table is None:
             i += 1
             continue

@@ -15,7 +15,8 @@ under no header).  Invented councils and wording.
 Response" table, the left cell quoting the recommendation in full ("R1", "Recommendation 2",
 "3."), the right cell opening with a verdict (Accepted, Partially accepted, Rejected, Noted);
 prose before and after.  `unruled_seven_column_action_tracker.pdf`: a landscape "Ref | Meeting
-date | Action | Owner | Due date | Status | Update" sheet with no gaps between rows, statuses
+date | Action | Owner | Due date | Status | Update" sheet, its header centred as a spreadsheet sets it, with no
+gaps between rows, statuses
 Complete, On track, Overdue, Superseded, one update cell blank.  `unruled_issue_response_table_crossing_a_page.pdf`:
 an "Issue raised | Response" table whose last row is cut by the page break, with no header on
 the next page, then prose.  `unruled_status_tracker_crossing_a_page_under_its_header_repeated.pdf`: "Ref | Recommendation | Owner |
@@ -53,8 +54,9 @@ def _prose(pdf: FPDF, text: str, bold: bool = False) -> None:
 
 
 def _unruled_table(pdf: FPDF, rows: list[list[str] | None], widths: list[float], row_gap: float,
-                   gutter: float = 3.0) -> None:
-    """Cells written where their column starts, top-aligned, no lines; the first row (the header) in bold."""
+                   gutter: float = 3.0, header_align: str = "L") -> None:
+    """Cells written where their column starts, top-aligned, no lines; the first row (the header) in bold,
+    set left or centred (`header_align="C"`, as spreadsheets set it)."""
     for n, row in enumerate(rows):
         if row is PAGE_BREAK:
             pdf.add_page()
@@ -64,7 +66,7 @@ def _unruled_table(pdf: FPDF, rows: list[list[str] | None], widths: list[float],
         for text, width in zip(row, widths):
             pdf.set_xy(x, top)
             if text:
-                pdf.multi_cell(width - gutter, 4.4, text, align="L")
+                pdf.multi_cell(width - gutter, 4.4, text, align=header_align if row == rows[0] else "L")
                 bottom = max(bottom, pdf.get_y())
             x += width
         pdf.set_y(bottom + row_gap)
@@ -113,7 +115,7 @@ def unruled_seven_column_action_tracker() -> FPDF:
         ["A4", "9 July 2025", "Ask the housing association to attend a future meeting about damp in "
                               "Priory Court.", "Head of Housing", "October 2025", "Superseded",
          "The association's chief executive will attend the November meeting instead, as agreed by the chair."],
-    ], widths=[12, 26, 72, 36, 28, 26, 61], row_gap=0)
+    ], widths=[12, 26, 72, 36, 28, 26, 61], row_gap=0, header_align="C")
     return pdf
 
 
