@@ -21,7 +21,7 @@ _STATUS_COLUMN = re.compile(r"(?i)^(?:(?:current\s+|rag\s+)?status|rag|progress\
 _ASK_COLUMN = re.compile(r"(?i)\b(?:recommendations?|request(?:s|ed)?|questions?|issues?|concerns?|quer(?:y|ies)|asks?|"
                          r"actions?|resolutions?|you said|you told us|what you (?:said|told us|asked)|suggestions?|"
                          r"points?\s+raised|matters?\s+raised|petitions?|representations?)\b")
-_WEAK_ASK_COLUMN = re.compile(r"(?i)\b(?:comments?|feedback|observations?)\b")  # asks only beside a "Response"
+_WEAK_ASK_COLUMN = re.compile(r"(?i)\b(?:comments?|feedback|observations?|findings?)\b")  # asks only beside a "Response"
 # who asks and who is asked, when a column says so ("Questioner", "Asked by" … "To", "Cabinet Member")
 _ASKER_COLUMN = re.compile(r"(?i)^(?:questioner|asked by|submitted by|raised by|from|member|councillor|petitioner|"
                            r"name(?: of questioner)?)$")
@@ -60,6 +60,8 @@ def answer_table_columns(header: str) -> Columns | None:
     ((0, 1), None)
     >>> answer_table_columns("What you told us | What we will do"), answer_table_columns("Representation | Council response")
     ((0, 1), (0, 1))
+    >>> answer_table_columns("Ref | Finding | Agreed action | Owner"), answer_table_columns("Finding | Recommendation | Management response")
+    ((1, 2), (1, 2))
     >>> answer_table_columns("Ref | Action | Owner | Due date | Status"), answer_table_columns("Ref | Action | Status | Update")
     ((1, 4), (1, 3))
     >>> c = answer_table_columns("No. | Questioner | To | Question | Answer"); c, c.asker, c.asked
