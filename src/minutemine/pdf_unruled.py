@@ -12,7 +12,8 @@ Status | Update"): prose never is, so prose is never cut into cells.  Each heade
 every run below is put in the column it starts in.  The table ends at a line whose runs do not fit the
 columns (prose across the page, text left of the first column).  A new row starts where the first
 column has text again after a gap, after a label cell ("A1", "R3", "3."), or opening a numbered item;
-the other columns' lines go to the row they stand in.  Rows come out like a ruled answer table's
+the other columns' lines go to the row they stand in; cells set mid-row are parted where they line up
+(`pdf_unruled_rows`).  Rows come out like a ruled answer table's
 (`pdf_tables`): one line, "cell | cell | …", every cell in its column, blank ones too.
 
 A table still open at the foot of a page goes on at the top of the next if the lines there fit its
@@ -21,38 +22,21 @@ columns; a row the break cut starts there with a blank first cell, and `join_con
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .pdf_answer_tables import AnswerTable, cell_text
 from .pdf_cells import CellLine, unwrap_cell, wrapped_lines
+from .pdf_unruled_rows import (ALIGN, ROW_GAP, UNPARTED_LINES, Run, UnruledTable, gap, line_gap, one_run_a_cell,
+                               rows_by_alignment, starts_row)
 from .table_columns import CELL_SEPARATOR, answer_table_columns, may_be_answer_header
 
 if TYPE_CHECKING:
     from .pdf import RawLine
 
 MAX_SCAN_LINES = 40  # lines below a header read to find where centred columns start
-ALIGN = 4.0  # points: a run this far left of a column's start still starts in it
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 END_GAP = 2.5  # a gap this many lines high ends a table (a heading or a paragraph below it)
-UNPARTED_LINES = 4  # a "row" of more lines than this, with nothing to part it, is rows that could not be told apart
-ROW_GAP = 0.4  # a gap this much of a line's height wider than a cell's line spacing sets rows apart
-# a first-column line that is only a row's label: "A1", "R3", "3.", "(b)", "Recommendation 4"
-_LABEL = re.compile(r"^(?:\(?[A-Za-z]{0,3}\s?\d{1,3}[a-z]?[.)]?|\(?[a-z]{1,2}\)|[IVX]{1,4}\.?|"
-                    r"(?:Recommendation|Rec\.?|Action|Question|Issue|Item|Minute|Ref\.?)\s+\d{1,3}[a-z]?[.:]?)$")
-_NUMBERED = re.compile(r"^(?:\(?\d{1,3}[a-z]?[.)]\s|R\d{1,3}\b|(?:Recommendation|Question|Action|Issue)\s+\d{1,3}\b)")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A run of text on one line, as pdfium's text rectangles give it (PDF points, y up)."""
-
-    text: str
-    left: float
-    right: float
-    bottom: float
-    top: float
 
 
 def page_runs(textpage, skip_bands: list[tuple[float, float]] = ()) -> list[Run]:
@@ -95,25 +79,6 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
                 joined.append(run)
         out.append(joined)
     return out
-
-
-@dataclass
-class UnruledTable:
-    """Column starts and the (asking, answering…) columns of a table without rules."""
-
-    starts: list[float]
-    columns: tuple[int, ...]
-    right: float  # the page's right edge of text: a last-column run may reach it
-
-    def column_of(self, run: Run) -> int | None:
-        """The column a run starts in, None if it does not fit one (it starts left of the table or
-        runs on into the next column: prose, not a cell)."""
-        if run.left < self.starts[0] - ALIGN:
-            return None
-        i = max(k for k, start in enumerate(self.starts) if run.left >= start - ALIGN)
-        if i + 1 < len(self.starts) and run.right > self.starts[i + 1] + 1:
-            return None
-        return i
 
 
 def header_of(line: list[Run], right: float, below: list[list[Run]] = ()) -> UnruledTable | None:
@@ -231,29 +196,30 @@ def _read_rows(body: list[list[Run]], start: int, table: UnruledTable, height: f
     with only the footer's lines in the bottom margin below it)."""
     end = start
     while end < len(body) and _fits(body[end], table) and not (
-            end > start and _gap(body[end - 1], body[end]) > END_GAP * (body[end][0].top - body[end][0].bottom)):
+            end > start and gap(body[end - 1], body[end]) > END_GAP * (body[end][0].top - body[end][0].bottom)):
         end += 1
-    line_gap = _line_gap(body[start:end], table)
+    lines = [one_run_a_cell(line, table) for line in body[start:end]]
+    spacing = line_gap(lines, table)
     rows: list[list[list[Run]]] = []
     gaps_part_rows = False
     first_cell_late = False  # a row whose first cell starts below its first line: cells set mid-row or low
-    for k in range(start, end):
-        placed = [(table.column_of(run), run) for run in body[k]]
+    for k, line in enumerate(lines):
+        placed = [(table.column_of(run), run) for run in line]
         first = next((run for column, run in placed if column == 0), None)
-        line_height = body[k][0].top - body[k][0].bottom
-        row_gap = k > start and _gap(body[k - 1], body[k]) > line_gap + ROW_GAP * line_height
+        line_height = line[0].top - line[0].bottom
+        row_gap = k > 0 and gap(lines[k - 1], line) > spacing + ROW_GAP * line_height
         gaps_part_rows = gaps_part_rows or row_gap
-        if not rows or row_gap or first is not None and _starts_row(rows[-1][0], first, carried and len(rows) == 1):
+        if not rows or row_gap or first is not None and starts_row(rows[-1][0], first, carried and len(rows) == 1):
             rows.append([[] for _ in table.starts])
         elif first is not None and not rows[-1][0] and not (carried and len(rows) == 1):
             first_cell_late = True
         for column, run in placed:
             rows[-1][column].append(run)
-    if not gaps_part_rows and (first_cell_late or len(rows) == 1 and end - start > UNPARTED_LINES):
+    if not gaps_part_rows and (first_cell_late or len(rows) == 1 and len(lines) > UNPARTED_LINES):
         # no gap between rows, and the first column's text does not open them: cells set in the middle
         # (or at the foot) of their rows.  Rows are then where every cell lines up; where that cannot be
         # told, rows read wrongly would pair asks with the wrong answers, so the table is left as text
-        rows = _rows_by_alignment(body[start:end], table, carried) or []
+        rows = rows_by_alignment(lines, table, carried) or []
         if not rows:
             return start, [], False
     # a cell's room ends where the column's longest line ends: a word processor fills a line to within a word
@@ -261,96 +227,6 @@ def _read_rows(body: list[list[Run]], start: int, table: UnruledTable, height: f
     printed = [_row_text(row, table, widest) for row in rows]
     at_foot = all(height and line[0].top < MARGIN * height for line in body[end:])
     return end, [text for text in printed if text.strip(" |")], at_foot
-
-
-def _rows_by_alignment(lines: list[list[Run]], table: UnruledTable, carried: bool) -> list[list[list[Run]]] | None:
-    """The most rows the lines split into such that in each row every cell lines up with the others (all
-    at its top, all at its middle or all at its foot), the first column has text (but in the rest of a
-    row the page break cut), and no cell ends on a line that the next line of its column carries on.
-
-    >>> t = UnruledTable([10, 100], (0, 1), 200)
-    >>> lines = [[Run("Ask one spans", 100, 150, 90, 98)], [Run("R1", 10, 20, 78, 86)], [Run("three lines.", 100, 150, 66, 74)],
-    ...          [Run("R2", 10, 20, 54, 62), Run("One line.", 100, 150, 54, 62)]]
-    >>> [[[r.text for r in cell] for cell in row] for row in _rows_by_alignment(lines, t, False)]
-    [[['R1'], ['Ask one spans', 'three lines.']], [['R2'], ['One line.']]]
-    """
-    cells = [[(table.column_of(run), run) for run in line] for line in lines]
-    best: list[tuple[int, int] | None] = [(0, -1)] + [None] * len(lines)  # (rows so far, where the last row starts)
-    for j in range(1, len(lines) + 1):
-        for i in range(j):
-            if best[i] is not None and _lines_up(cells, i, j, carried and i == 0) and (
-                    best[j] is None or best[i][0] + 1 > best[j][0]):
-                best[j] = (best[i][0] + 1, i)
-    if best[-1] is None:
-        return None
-    bounds, j = [], len(lines)
-    while j > 0:
-        i = best[j][1]
-        bounds.append((i, j))
-        j = i
-    rows = []
-    for i, j in reversed(bounds):
-        row: list[list[Run]] = [[] for _ in table.starts]
-        for line in cells[i:j]:
-            for column, run in line:
-                row[column].append(run)
-        rows.append(row)
-    return rows
-
-
-def _lines_up(cells: list[list[tuple[int, Run]]], i: int, j: int, carried: bool) -> bool:
-    by_column: dict[int, list[Run]] = {}
-    for line in cells[i:j]:
-        for column, run in line:
-            by_column.setdefault(column, []).append(run)
-    if 0 not in by_column and not carried:
-        return False
-    for column, runs in by_column.items():
-        after = next((run for line in cells[j:] for c, run in line if c == column), None)
-        if after is not None and len(unwrap_cell([runs[-1].text, after.text])) == 1:
-            return False  # the cell's text goes on in the next line of its column
-    tolerance = 0.4 * max(run.top - run.bottom for runs in by_column.values() for run in runs)
-    tops = [runs[0].top for runs in by_column.values()]
-    feet = [runs[-1].bottom for runs in by_column.values()]
-    middles = [(runs[0].top + runs[-1].bottom) / 2 for runs in by_column.values()]
-    return any(max(ys) - min(ys) <= tolerance for ys in (tops, feet, middles))
-
-
-def _gap(above: list[Run], below: list[Run]) -> float:
-    """The white between two lines of runs (their runs need not share a baseline)."""
-    return min(run.bottom for run in above) - max(run.top for run in below)
-
-
-def _line_gap(lines: list[list[Run]], table: UnruledTable) -> float:
-    """The gap between a cell's lines: the narrower gaps between one column's consecutive lines (the
-    columns' lines need not share baselines: a cell set in the middle of its row sits between them).
-
-    >>> t = UnruledTable([10, 100], (0, 1), 200)
-    >>> _line_gap([[Run("a", 10, 50, 90, 98)], [Run("b", 10, 50, 78, 86)], [Run("c", 100, 150, 74, 82)],
-    ...            [Run("d", 10, 50, 50, 58)]], t)
-    4
-    """
-    by_column: dict[int, list[Run]] = {}
-    for line in lines:
-        for run in line:
-            by_column.setdefault(table.column_of(run), []).append(run)
-    gaps = sorted(above.bottom - below.top for runs in by_column.values() for above, below in zip(runs, runs[1:]))
-    return gaps[len(gaps) // 4] if gaps else 0.0
-
-
-def _starts_row(first_cell: list[Run], run: Run, carried: bool) -> bool:
-    """A first-column line opens a new row (rows not set apart by a gap): the row so far is the rest of
-    a row cut by the page break, with nothing in its first column; the line above is a label ("A1",
-    "R3"); or this line opens a numbered item after a finished sentence.  In a row whose first column
-    has no text yet, it is that row's first cell (cells set in the middle or at the foot of a row)."""
-    if not first_cell:
-        return carried
-    above = first_cell[-1].text
-    if len(unwrap_cell([above, run.text])) == 1:
-        return False  # "4 June" / "2025", "… of the" / "Council": one cell's wrapped line
-    if _LABEL.match(above):
-        return True
-    return above.endswith((".", "?", "!")) and bool(_NUMBERED.match(run.text))
 
 
 def _row_text(row: list[list[Run]], table: UnruledTable, widest: list[float]) -> str:
