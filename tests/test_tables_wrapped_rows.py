@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from minutemine.ingest import ingest_file
-from minutemine.pdf_tables import unwrap_cell
+from minutemine.pdf_cells import unwrap_cell
 from minutemine.pipeline import Settings, run
 from minutemine.segment import segment_document
 

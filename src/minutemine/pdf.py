@@ -27,6 +27,7 @@ from .ingest import join_lines, normalise_line, rejoin_hyphenated, renumber
 from .models import Document, Line
 from .pdf_answer_tables import AnswerTable, join_continued_rows
 from .pdf_tables import page_rulings, rulings_to_tables, table_rows_to_lines
+from .pdf_unruled import unruled_tables_to_lines
 
 MARGIN = 0.1  # headers/footers sit in the top or bottom tenth of the page
 SAME_HEIGHT = 3.0  # points: a running header sits at the same height on every page
@@ -109,12 +110,19 @@ def page_to_raw_lines(pdf, index: int, answer_table: AnswerTable | None = None) 
         text = textpage.get_text_range()
         height = page.get_height()
         lines = _split_lines(text, textpage, index + 1, height)
+        tables = []
         try:
             tables = rulings_to_tables(page_rulings(page), answer_table)
             if tables:
                 lines = table_rows_to_lines(lines, tables, textpage, answer_table)
         except Exception:  # odd drawing operators: the plain text layer is still good text
             pass
+        if answer_table is not None:
+            try:
+                lines = unruled_tables_to_lines(lines, textpage, page.get_width(), answer_table,
+                                                [(t.top, t.bottom) for t in tables])
+            except Exception:  # odd text rectangles: the plain text layer is still good text
+                answer_table.unruled = None
         return lines
     finally:
         textpage.close()

@@ -16,6 +16,7 @@ from .table_columns import CELL_SEPARATOR, answer_table_columns
 
 if TYPE_CHECKING:
     from .pdf import RawLine
+    from .pdf_unruled import UnruledTable
 
 
 @dataclass
@@ -25,6 +26,7 @@ class AnswerTable:
 
     edges: list[float] | None = None
     columns: tuple[int, ...] | None = None
+    unruled: UnruledTable | None = None  # a table without rules still open at the foot of the last page
 
     def continues(self, edges: list[float]) -> tuple[int, ...] | None:
         """The columns, when a table with these edges carries on this one.
@@ -53,6 +55,7 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
             continue
         if not line.table:
             last = None
+            headers.clear()  # text between: a header printed again after it heads a table of its own
             out.append(line)
             continue
         key = " ".join(line.text.split())
@@ -61,11 +64,12 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
             continue
         cells = _split_cells(line.text)
         above = _split_cells(out[last].text) if last is not None else []
-        if len(cells) > 1 and not cells[0] and len(cells) == len(above):
+        if len(cells) > 1 and not cells[0] and len(cells) == len(above) and not answer_table_columns(out[last].text):
+            # (a header row is not cut by a page: a row under it with a blank first cell is a row of its own)
             merged = [f"{a} {b}".strip() for a, b in zip(above, cells)]
             out[last] = replace(out[last], text=CELL_SEPARATOR.join(merged))
             continue
-        if not headers and answer_table_columns(line.text):
+        if answer_table_columns(line.text):
             headers.add(key)
         last = len(out)
         out.append(line)

@@ -311,7 +311,7 @@ def lines_to_blocks(doc: Document) -> list[Block]:
             blank = False
             continue
         if prev and not label and not line.bullet and not known and not line.heading and not prev.table \
-                and not (wrapped and is_table_row(text)) \
+                and not (wrapped and (is_table_row(text) or is_table_row(prev.last_line))) \
                 and (_wraps_at(wrap_column, prev, text, blank) if wrap_column else _continues(prev, text, wrapped, width)):
             prev.more.append(text)
             prev.end = line.char_end
