@@ -178,3 +178,40 @@ def test_register_row_whose_status_is_a_bare_state_stays_an_unanswered_request(t
     assert [r[2:] for r in rows[:2]] == [("Parks Manager", "Repaint the bandstand railings"),
                                         ("Clerk", "Replace the notice board")]
     assert rows[2][1:] == ("Clerk", rows[0][1], "Complete - new board fitted on 3 March 2025")
+
+
+def test_regression_minutes_question_from_a_member_answered_in_one_sentence_and_asked_resolution_reversed() -> None:
+    """'In response to a question from Councillor Bell about rural crime, the Commissioner said that …' gave no row
+    ('said' is no cue): it is now an ask and its answer.  '(b) the Commissioner be asked to provide the Panel with …'
+    was a request by the Commissioner of the Panel: the one named is the one asked (the masthead's panel is in
+    capitals only, so the resolving body is not named)."""
+    assert rows_of("galton-2025-08-19-police-crime-panel-minutes.txt") == [
+        ("request", "", "Officers", "In response to a question from Councillor Bell about rural crime"),
+        ("assurance", "Commissioner", "", "the Commissioner said that a rural crime team of eight officers had been set up "
+                                          "in April."),
+        ("request", "Panel", "", "The Panel requested sight of the evaluation of the rural crime team when it was "
+                                 "complete."),
+        ("assurance", "Commissioner", "", "The Commissioner agreed to share it with the Panel in the new year."),
+        ("request", "Councillor Osei", "Commissioner", "Councillor Osei asked what the Commissioner was doing to reduce "
+                                                       "the time taken to answer 101 calls."),
+        ("assurance", "Commissioner", "", "The Commissioner replied that an online reporting service had been launched "
+                                          "and that average waits had fallen to six minutes."),
+        ("request", "", "Officers", "Members expressed concern about the number of vacancies in the control room."),
+        ("decision", "", "", "the annual report be noted"),
+        ("request", "", "Commissioner", "the Commissioner be asked to provide the Panel with quarterly figures on 101 call "
+                                        "waiting times."),
+    ]
+
+
+def test_regression_decisions_log_referred_by_field_was_a_decision_and_named_no_asker() -> None:
+    """A decisions log's record 'Item: …' / 'Referred by: Environment Scrutiny Panel, 12 June 2025' /
+    'Recommendation: That …' / 'Cabinet response: Not accepted. …': the 'Referred by:' field was a decision row;
+    it names who asks the recommendation, and 'Cabinet response:' names who is asked and answers."""
+    assert rows_of("hollin-2025-09-30-forward-plan-decisions-log.txt") == [
+        ("request", "Environment Scrutiny Panel", "Cabinet", "Recommendation: That the charge is frozen at £40 for 2026/27."),
+        ("assurance", "Cabinet", "", "Cabinet response: Not accepted. The charge will rise to £42 to cover the cost of the "
+                                     "new vehicles."),
+        ("request", "Hollin Borough Council", "Cabinet", "Recommendation: That the toilets in Market Square reopen on "
+                                                         "Sundays."),
+        ("assurance", "Cabinet", "", "Cabinet response: Accepted. The toilets will open on Sundays from 5 October 2025."),
+    ]

@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from .extract_paper import Context, Paper
 from .extract_rows import make_commitment
 from .models import Commitment, Item
-from .segment_records import (_FIELD, ANSWER_KEY, ASK_KEY, OWNER_KEY, REFERRED, STATUS_KEY, field_key, responder,
-                              says_more_than_a_state)
+from .segment_records import (_FIELD, ANSWER_KEY, ASK_KEY, OWNER_KEY, REFERRED, REFERRER_KEY, STATUS_KEY, field_key,
+                              responder, says_more_than_a_state)
 from .table_columns import RECORD_FIELDS
 
 _SEPARATOR = re.compile(r"\s*\|\s*")
@@ -96,9 +96,20 @@ def with_record_owners(items: list[Item], rows: list[Commitment], paper: Paper) 
                 owners[it.parent_id] = it.text.split(":", 1)[1].strip()
             elif responder(it.text) and it.kind == "response":
                 owners.setdefault(it.parent_id, paper.canonical(responder(it.text)))
+    referrers: dict[str, str] = {}  # the record's "Referred by: Environment Scrutiny Panel, 12 June 2025" field
+    for n, it in enumerate(items):
+        if REFERRER_KEY.match(field_key(it.text)):
+            ask = next((later for later in items[n + 1:n + 1 + RECORD_FIELDS] if later.parent_id == it.parent_id
+                        and later.kind == "request"), None)
+            if ask is not None:
+                referrers[it.item_id] = referrers[ask.item_id] = it.text.split(":", 1)[1].split(",")[0].strip()
     out = []
     for row in rows:
         item = items[by_id[row.item_id]] if row.item_id in by_id else None
+        if item is not None and item.item_id in referrers and item.kind != "request":
+            continue  # the field naming who referred the record asks nothing itself
+        if item is not None and item.item_id in referrers and row.kind == "request" and not REFERRED.match(item.text):
+            row = row.model_copy(update={"actor": paper.canonical(referrers[item.item_id])})
         if item is not None and item.item_id in owners and row.kind in ("request", "decision"):
             referred = REFERRED.match(item.text)
             row = row.model_copy(update={"kind": "request", "addressee": row.addressee if row.addressee and not referred

@@ -13,6 +13,7 @@ ASK_KEY = re.compile(r"(?i)^(?:(?:agreed\s+)?actions?(?:\s+agreed)?|recommendati
                      r"questions?|issues?(?:\s+raised)?|findings?)$")
 ANSWER_KEY = re.compile(r"(?i)^(?:status|progress|update|latest\s+update|outcome|position|comments?|"
                         r"(?:[\w'’]+\s+){0,2}?response)$")
+REFERRER_KEY = re.compile(r"(?i)^(?:referred|raised|requested|recommended)\s+(?:by|from)$")  # "Referred by: …"
 STATUS_KEY = re.compile(r"(?i)^(?:status|rag(?:\s+status)?)$")
 OWNER_KEY = re.compile(r"(?i)^(?:(?:action\s+)?owner|lead(?:\s+officer)?|responsible\s+officer|officer|responsibility)$")
 
