@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from .dates import find_dates
-from .nlp import CUES_KEY, read_patterns
+from .nlp import CUES_KEY, matches_kind, read_patterns
 
 WEAK_CUES = {"would", "should"}  # cues only inside a request/assurance/discussion context
 
@@ -144,3 +144,19 @@ def tells_history(text: str, meeting_date: str) -> bool:
     """
     ends = [d.iso.split("/")[-1][:4] for d in find_dates(text, meeting_date=meeting_date)]
     return bool(ends and meeting_date) and max(ends) < str(int(meeting_date[:4]) - 1)
+
+
+def is_procedural_rubric(text: str) -> bool:
+    """A paper's standing rules for its own business, which commit no one to anything (patterns/lead_ins.jsonl,
+    kind `procedural_rubric`).
+
+    >>> is_procedural_rubric("Under Council Procedure Rule 10 each questioner may ask one supplementary question.")
+    True
+    >>> is_procedural_rubric("Questions must be received by noon three working days before the meeting.")
+    True
+    >>> is_procedural_rubric("Under Standing Order 12 the Committee agreed to extend the meeting by 30 minutes.")
+    False
+    >>> is_procedural_rubric("Officers must be received by the Chair."), is_procedural_rubric("The questioner will be sent a reply.")
+    (False, False)
+    """
+    return matches_kind("lead_ins", "procedural_rubric", " ".join(text.split()))

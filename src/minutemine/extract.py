@@ -42,8 +42,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from . import actors, deadline
-from .cues import (PASSIVE_UNDERTAKING, asks_for_report, cues_in, decides, first_cue, remarks, reports_progress,
-                   tells_history)
+from .cues import (PASSIVE_UNDERTAKING, asks_for_report, cues_in, decides, first_cue, is_procedural_rubric, remarks,
+                   reports_progress, tells_history)
 from .dates import find_dates
 from .extract_asked import ASKED_IN_LEAD_IN, items_asked, officer_asked, reply_speaker
 from .extract_forum import (ends_reply, listed_question_asker, normalised, raw_end,
@@ -56,6 +56,7 @@ from .extract_reply import (answer_heading, answer_rows, answer_table_columns, a
                             reply_letter)
 from .extract_rows import make_commitment, report_proposes
 from .extract_questions import QuestionsInFull
+from .extract_records import record_cells, record_row, with_record_owners
 from .extract_response import (accepts_with_exceptions, decision_with_exceptions, is_caption, recounts_asks,
                                responds_to_another)
 from .extract_split import split_asked_and_answered
@@ -276,8 +277,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         elif table is None and answer_table_columns(sdoc.text):
             table = answer_table_columns(sdoc.text)  # "No | Recommendation | Cabinet response | Lead officer"
             continue
-        elif table is not None:
-            out.extend(answer_table_rows(paper, item, sdoc, bases[i], table, Context(addressee=paper.committee)))
+        elif table is not None or record_cells(sdoc.text):  # "Ref: A12 | Action: … | Owner: … | Status: Complete"
+            out.extend(answer_table_rows(paper, item, sdoc, bases[i], table, Context(addressee=paper.committee))
+                       if table is not None else record_row(paper, item, sdoc, bases[i]))
             continue
         if item.kind == "paragraph" and record_answer(items, i):  # "Update: Reports fell by 7.5%…"
             out.extend(answer_rows(paper, item, sdoc, bases[i], Context("answers", "answers", "", paper.committee)))
@@ -286,7 +288,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
             in_letter = opens_letter(sdoc.text)  # "Dear Convener," … "Yours sincerely,"
             continue
         if in_letter:  # a reply letter's body: each sentence answers the letter it replies to
-            if item.kind in ("paragraph", "bullet"):
+            if item.kind in ("paragraph", "bullet", "recommendation", "response"):  # "Recommendation 2 – I agree. …"
                 out.extend(answer_rows(paper, item, sdoc, bases[i], letter_context, letter=True))
             continue
         if item.kind in ("section", "agenda_item", "paragraph") and answer_heading(sdoc.text) \
@@ -367,7 +369,9 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
-    return [report_proposes(paper, row) for row in out if not is_caption(row.text) and not recounts_asks(row)]
+    # captions, a recounting of the asks answered, procedural rubric ("Under Procedure Rule 10 each questioner may…")
+    return [report_proposes(paper, row) for row in with_record_owners(items, out, paper)
+            if not is_caption(row.text) and not recounts_asks(row) and not is_procedural_rubric(row.text)]
 
 
 def extract_commitments(pairs: Iterable[tuple[Document, list[Item]]], model: str = "") -> list[list[Commitment]]:

@@ -41,6 +41,8 @@ _REPLIER_BEFORE = re.compile(r"^(?:the\s+)?(?P<who>(?-i:[A-Z])[\w'’ ]{1,60}?)(
                              re.I)
 _REPLIER_AFTER = re.compile(r"^(?:[\w'’]+\s+){0,2}?(?:response|reply|answer)\s+(?:from|of|by)\s+(?:the\s+)?"
                             r"(?P<who>[^:–—(,]+?)\s*(?:\(|,|[:–—-]|$)", re.I)
+_SUPPLEMENTARY = re.compile(r"^\W*(?:supplementary|follow[- ]up)(?:\s+question)?\s*[:–—-]", re.I)
+_OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
 _NOT_A_REPLIER = {"written", "oral", "verbal", "full", "formal", "supplementary", "further", "initial", "final", "draft"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]['’][A-Z][a-z]+)$")  # "Ann", "Mary-Jane", "O'Neill"
 _HONORIFIC_NAME = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Revd?)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
@@ -55,10 +57,12 @@ def replier(heading: str) -> str:
     ('Leader', '', 'Cabinet')
     >>> replier("Answer from the Cabinet Member for Environment, Councillor Raj Patel")
     'Cabinet Member for Environment'
+    >>> replier("Response from the Office of the Police and Crime Commissioner:")
+    'Police and Crime Commissioner'
     """
     text = " ".join(heading.split())
     m = _REPLIER_AFTER.match(text) or _REPLIER_BEFORE.match(text)
-    who = m["who"].strip() if m else ""
+    who = _OFFICE_OF.sub("", m["who"].strip()) if m else ""  # the office answers for its office holder
     return "" if who.lower() in _NOT_A_REPLIER else who
 
 
@@ -116,15 +120,23 @@ class QuestionsInFull:
     askers: dict[str, tuple[str, str]] = field(default_factory=dict)  # heading -> (who asks, whom), from it or its byline
     repliers: dict[str, str] = field(default_factory=dict)  # question or heading -> who answers, from a reply heading
     parents: dict[str, str] = field(default_factory=dict)
+    other_asks: set[str] = field(default_factory=set)  # questions and requests not printed in full, and what they hold
+    numbered: set[str] = field(default_factory=set)  # numbered questions ("1. What …?"): the paper's body asks them
 
     @classmethod
     def of(cls, items: list[Item]) -> QuestionsInFull:
-        found = cls(questions={it.item_id for it in items if it.kind == "question" and not it.label})
+        # a numbered question ("1. What assessment …?") with a reply heading under it is printed in full too
+        replied = {it.parent_id for it in items if it.kind == "response"}
+        numbered = {it.item_id for it in items if it.kind == "question" and it.label and it.item_id in replied
+                    and it.text.rstrip().endswith("?")}
+        found = cls(questions={it.item_id for it in items if it.kind == "question" and not it.label} | numbered)
         if not found.questions:
             return found
         found.parents = {it.item_id: it.parent_id for it in items}
+        found.other_asks = {it.item_id for it in items if it.kind in ("question", "request")} - found.questions
+        found.numbered = numbered
         kinds = {it.item_id: (it.kind, it.label) for it in items}
-        for question in found.questions:
+        for question in found.questions - numbered:  # a numbered question's parent is a part of the paper, no heading
             heading = found.parents[question]
             found.headings.add(heading)
             above = found.parents.get(heading, "")
@@ -160,8 +172,8 @@ class QuestionsInFull:
         for at in self._up(item.item_id)[: MAX_REPLY_DEPTH + 1]:
             if at in self.replies:
                 return self.replies[at]
-            if at in self.questions or at in self.headings:
-                return ""
+            if at in self.questions or at in self.headings or at in self.other_asks:
+                return ""  # "Q3. How many …?" placed under the reply before it is a question of its own
         return ""
 
     def _who(self, question: str) -> tuple[str, str]:
@@ -183,6 +195,7 @@ class QuestionsInFull:
         for a heading, a byline or a reply heading."""
         if item.item_id in self.questions:
             asker, addressee = self._who(item.item_id)
+            asker = asker or (paper.committee if item.item_id in self.numbered else "")
             if sum(t.is_alpha for t in sdoc) < MIN_WORDS:
                 return []
             return [make_commitment(paper, item, 1, sdoc[:], base, "request", None, Context(
@@ -192,12 +205,18 @@ class QuestionsInFull:
         if not question or item.item_id in self.replies or item.kind not in ("paragraph", "bullet"):
             return []
         asker, addressee = self._who(question)
+        asker = asker or (paper.committee if question in self.numbered else "")
         context = Context(actor=paper.canonical(addressee) if addressee else "",
                           addressee=asker)
         out: list[Commitment] = []
         for sent in [sdoc[:]] if item.kind == "bullet" else sdoc.sents:
             if sum(t.is_alpha for t in sent) < MIN_WORDS or answers_nothing(sent.text):
                 continue
-            out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance",
-                                       first_cue(sent, weak_ok=True), context))
+            cue = first_cue(sent, weak_ok=True)
+            if _SUPPLEMENTARY.match(sent.text) and (sent.text.rstrip().endswith("?") or cue is not None and cue.label_ == "request"):
+                # "Supplementary: Councillor Dunmore asked whether …" printed among the replies: the asker asks again
+                out.append(make_commitment(paper, item, len(out) + 1, sent, base, "request", cue, Context(
+                    modality="asks", actor=asker, addressee=context.actor)))
+                continue
+            out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", cue, context))
         return out

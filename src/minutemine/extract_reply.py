@@ -39,6 +39,17 @@ _SIGN_OFF = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Kind rega
 # what was put to its writer at a meeting, not one it received (the patterns' `reply_letter` wordings)
 _ANSWERS_MEETING = re.compile(r"(?i)\bthank you for the (?:\w+['’]s |your )?(?:questions|points|recommendations)\b|"
                               r"\b(?:undertook|promised|agreed|offered) to (?:reply|respond|write|answer)\b[^.]{0,40}\bin writing\b")
+# "Recommendation 1 – I agree.": a letter's verdict on a point, said in a sentence of its own
+_VERDICT_ALONE = re.compile(r"(?i)^\W*(?:(?:I|we)\s+(?:do\s+not\s+|don['’]t\s+|cannot\s+|partly\s+|partially\s+|fully\s+)?"
+                            r"(?:agree|accept|support)|(?:not\s+|partly\s+|partially\s+)?(?:agreed|accepted|supported|"
+                            r"rejected|declined|noted))(?:\s+in\s+(?:part|principle|full))?\s*[.:;–—-]?\s*$")
+_WRITER_ASKED = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+|will\s+|shall\s+)?(?:asked|requested|instructed|commissioned|tasked)\b")
+_PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor)\.?\s+)?(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?\s+){1,3}"
+                          r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
+_OFFICE = re.compile(r"\b(?:Commissioner|Mayor|Leader|Member|Director|Chief|Executive|Officer|Chair|Head|Minister|Secretary|"
+                     r"Manager|Portfolio|Lead)\b")
+_NAMES_BODY = re.compile(r"\b(?:Panel|Committee|Board|Commission|Forum|Group|Council|Cabinet)\b")
+_CHAIR_OF = re.compile(r"^(?:the\s+)?(?:Chair|Chairman|Chairperson|Convener|Convenor)\s*(?:,|of)\s*(?:the\s+)?", re.I)
 _LETTER_FIELD = re.compile(r"^\s*(?:To|From)\s*:\s*(?P<name>[^\n]+)$", re.M)
 
 
@@ -86,12 +97,31 @@ def reply_letter(doc: Document) -> tuple[str, str] | None:
     if not any(_SALUTATION.match(ln) for ln in lines[:60]) or not (_any("reply_letter", text[:LETTER_OPENING_CHARS])
                                                                   or _ANSWERS_MEETING.search(text[:LETTER_OPENING_CHARS])):
         return None
-    signatory = ""
+    signatory, salutation = "", next(at for at, ln in enumerate(lines) if _SALUTATION.match(ln))
     for at, line in enumerate(lines):
         if _SIGN_OFF.match(line):
-            signatory = next((ln.strip().rstrip(",") for ln in lines[at + 1:] if ln.strip()), "")
+            signature = [ln.strip().rstrip(",") for ln in lines[at + 1:] if ln.strip()][:2]
+            signatory = _office_under_name(signature) or (signature[0] if signature else "")
     fields = {m.group(0).split(":")[0].strip().lower(): m.group("name").strip() for m in _LETTER_FIELD.finditer(text)}
-    return signatory or fields.get("from", ""), fields.get("to", "")
+    # no "To:" field: the addressee block above "Dear …" ("Chair, Ashvale Police and Crime Panel")
+    named_body = next((_CHAIR_OF.sub("", ln.strip()) for ln in reversed(lines[max(0, salutation - 4):salutation])
+                       if _NAMES_BODY.search(ln) and is_heading_line(ln)), "")
+    return signatory or fields.get("from", ""), fields.get("to", "") or named_body
+
+
+def _office_under_name(signature: list[str]) -> str:
+    """The office printed under the signatory's name ("Alan Carrow" / "Police and Crime Commissioner for
+    Ashvale"): the office is who answers, as the rest of the dataset names bodies and office holders.
+
+    >>> _office_under_name(["Alan Carrow", "Police and Crime Commissioner for Ashvale"])
+    'Police and Crime Commissioner for Ashvale'
+    >>> _office_under_name(["Cabinet Member for Libraries"]), _office_under_name(["Jo Bell", "12 May 2025"])
+    ('', '')
+    """
+    if len(signature) < 2 or not _PERSON_NAME.match(signature[0]) or not _OFFICE.search(signature[1]) \
+            or not is_heading_line(signature[1]):
+        return ""
+    return signature[1]
 
 
 def opens_letter(text: str) -> bool:
@@ -119,15 +149,25 @@ def answer_rows(paper: Paper, item: Item, sdoc: Doc, base: int, context: Context
     under "Information requested by the Group" in the paper that asks, it is the question itself."""
     parts: list[Span] = [sdoc[:]] if item.kind == "bullet" else list(sdoc.sents)
     out: list[Commitment] = []
+    verdict_at: int | None = None  # where a verdict alone ("I agree.") began: it opens the answer that follows
     for sent in parts:
+        if verdict_at is not None:
+            sent, verdict_at = sdoc[verdict_at:sent.end], None
+        if letter and _VERDICT_ALONE.match(sent.text):
+            verdict_at = sent.start
+            continue
         if sum(t.is_alpha for t in sent) < 4 or item.kind != "bullet" and is_heading_line(sent.text) \
                 or letter and is_courtesy(sent.text):
             continue
         cue = first_cue(sent, weak_ok=True)
-        kind = "request" if cue is not None and cue.label_ == "request" else "assurance"
+        kind = "request" if cue is not None and cue.label_ == "request" and not (
+            letter and _WRITER_ASKED.search(sent.text)) else "assurance"  # "I have asked my office to …" undertakes
         # a restated question was asked by the one the reply goes to, of the one replying
         sent_context = context if kind == "assurance" else Context(actor=context.addressee, addressee=context.actor)
-        out.append(make_commitment(paper, item, first_n + len(out), sent, base, kind, cue, sent_context))
+        row = make_commitment(paper, item, first_n + len(out), sent, base, kind, cue, sent_context)
+        if letter and kind == "assurance" and context.actor:  # every answer in a letter is its signatory's, to its addressee
+            row = row.model_copy(update={"actor": context.actor, "addressee": context.addressee or row.addressee})
+        out.append(row)
     return out
 
 

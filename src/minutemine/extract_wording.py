@@ -42,6 +42,9 @@ _SHOULD = re.compile(r"(?i)\bshould\s+(?:be\s+|also\s+|now\s+|continue\s+to\s+)?
 _THAT_CLAUSE = re.compile(r"^\W*That\s+\S+(?:\s+\S+){2,}")
 # "… and that Cabinet be asked to consider …": the resolution asks another body to act
 _ASKS_ANOTHER_BODY = re.compile(r"(?i)\bthat\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?\s+be\s+(?:asked|requested)\s+to\b")
+# "the Commissioner be asked to provide …" as a resolution's item: the one named is asked
+_ASKED_BY_RESOLUTION = re.compile(r"^\W*(?:that\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|[A-Z][\w'’-]*)){0,6}?)"
+                                  r"\s+be\s+(?:asked|requested|invited)\s+to\b")
 # the speaker of a reported reply: an office holder, not "the members who had called it in"
 _OFFICE = r"(?:Officer|Head|Director|Manager|Cabinet Member|Portfolio Holder|Leader|Mayor|Chief Executive|Lead|Auditor|Treasurer|Solicitor|Clerk|Engineer|Commissioner|Superintendent|Inspector|Chair)"
 _REPORTED_REPLY = re.compile(
@@ -140,6 +143,10 @@ def reworded(paper: Paper, items: list[Item], i: int, sdoc: Doc, base: int, rows
     if rows and paper.is_minutes and any(r.kind == "decision" and asks_another_body(r.text) for r in rows):
         return [r.model_copy(update={"kind": "request", "modality": "requests"})
                 if r.kind == "decision" and asks_another_body(r.text) else r for r in rows]
+    if paper.is_minutes and any(r.kind == "request" and _ASKED_BY_RESOLUTION.match(r.text) for r in rows):
+        # "(b) the Commissioner be asked to provide …": the body resolving asks the one it names, not the reverse
+        rows = [r.model_copy(update={"actor": paper.decider, "addressee": paper.canonical(m["who"])})
+                if r.kind == "request" and (m := _ASKED_BY_RESOLUTION.match(r.text)) else r for r in rows]
     if item.kind in ("paragraph", "recommendation") and opens_with_verdict(text):
         # whatever the cues read in it; "Recommendation 4 – Noted. …" is the answer printed under the number it answers
         return [_whole(paper, item, sdoc, base, "assurance", "responds")]

@@ -14,7 +14,8 @@ from .models import Item
 from .segment import Node, clean_name, list_role
 from .segment_log import nest_log_lines
 from .segment_tree import _norm
-from .table_columns import RECORD_ANSWER, RECORD_ASK, RECORD_FIELD, RECORD_FIELDS
+from .segment_records import STATUS_KEY, answers_record, asks_record, field_key, says_more_than_a_state
+from .table_columns import RECORD_ASK, RECORD_FIELD, RECORD_FIELDS
 
 _ROLE_KIND = {"request": "request", "recommendation": "recommendation", "question": "question",
               "resolution": "resolution", "response": "response"}
@@ -100,6 +101,8 @@ def assign_kinds(nodes: list[Node]) -> dict[int, str]:
             kind = node.list_role  # a tracker record's asking field and its answer (nest_record_fields)
         elif parent_kind in ("request", "response") and deck and node.role in ("bullet", "labelled", "prose"):
             kind = "response"
+        elif node.role == "labelled" and node.list_role == "question":
+            kind = "question"  # a numbered question with its reply heading under it (segment_tree.pop_to_pair_parent)
         elif node.role == "labelled":
             role = _intro_role(parent)
             before = previous_sibling.get(id(node))
@@ -237,7 +240,7 @@ def nest_record_fields(root: Node) -> None:
         while i < len(kids):
             ask = kids[i]
             i += 1
-            if ask.role != "prose" or ask.children or not RECORD_ASK.match(ask.text):
+            if ask.role != "prose" or ask.children or not (RECORD_ASK.match(ask.text) or asks_record(ask.text)):
                 continue
             # the fields printed before the asking one ("Ref:", "Meeting:") open the next record when they recur
             opening = {_field_name(f.text) for f in reversed(kids[max(0, i - 1 - RECORD_FIELDS):i - 1])
@@ -248,12 +251,15 @@ def nest_record_fields(root: Node) -> None:
                         field.text) or _field_name(field.text) in opening | {_field_name(f.text) for f in fields}:
                     break
                 fields.append(field)
-            if not any(RECORD_ANSWER.match(f.text) for f in fields):
+            # "Status: Complete" answers only a record with no "Update:" or "Management response:" of its own
+            answering = [f for f in fields if answers_record(f.text) and not STATUS_KEY.match(field_key(f.text))] or [
+                f for f in fields if answers_record(f.text) and says_more_than_a_state(f.text)]
+            if not answering:
                 continue
             ask.list_role = "request"
             for field in fields:
                 field.parent = ask
-                field.list_role = "response" if RECORD_ANSWER.match(field.text) else ""
+                field.list_role = "response" if field in answering else ""
             ask.children = fields
             del kids[i:i + len(fields)]
 

@@ -193,6 +193,9 @@ class TreeBuilder:
             paired = node.role == "section" and node.block is not None and (node.block.known or {}).get("level") == 2
             asked = node.role == "labelled" and node.style in ASK_HEADING_STYLES + ("word:recommendation",) \
                 or paired and node.list_role in ("question", "request") or node.role == "prose" and node.list_role
+            if role == "response" and not asked and node is self.top and node.role == "labelled" and not node.children \
+                    and node.label.rest.rstrip().rstrip("\"”’'").endswith("?"):
+                node.list_role = asked = "question"  # "1. What assessment has … made?" / "The Commissioner's response"
             if role == "response" and asked:
                 self.pop_to(node)
                 self.reopen_question_in_full(node)
