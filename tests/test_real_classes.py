@@ -179,3 +179,59 @@ def test_supplementary_question_read_as_an_answer_so_its_reply_went_to_the_first
         ("Council#4/c1", "assurance", "In response the Cabinet Member advised that the September date had been "
          "confirmed by the contractor last week.", "Council#3/c1", ""),
     ]
+
+
+TITLED_REPLY = """Ashcombe Borough Council
+Cabinet
+Meeting: 9 August 2025 - Cabinet (Item 3) Public Question Time
+
+Public Question Time
+
+A resident drew the Leader's attention to the closure of two day centres. She asked which services would replace them and sought reassurance that carers would be consulted.  The Leader answered that a new outreach service would start in the autumn.  The Cabinet Member for Adult Care commented that she would welcome a meeting with the carers' group and stated that consultation would begin next month.
+"""
+
+
+def test_cabinet_member_answering_after_a_question_was_read_as_a_request(tmp_path: Path) -> None:
+    """Real cabinet minutes: "The Cabinet Member for Communities … commented that she would welcome a more
+    detailed discussion …", said in reply to a resident's question, was an outstanding request.  An
+    office-holder named by title answering after a question is a reply."""
+    assert linked_rows(tmp_path, "ashcombe-2025-08-09-cabinet-minutes.txt", TITLED_REPLY) == [
+        ("Public Question Time#1/c1", "request", "She asked which services would replace them and sought reassurance "
+         "that carers would be consulted.", "", "answered"),
+        ("Public Question Time#1/c2", "assurance", "The Leader answered that a new outreach service would start in "
+         "the autumn.", "Public Question Time#1/c1", ""),
+        ("Public Question Time#1/c3", "assurance", "The Cabinet Member for Adult Care commented that she would welcome "
+         "a meeting with the carers' group and stated that consultation would begin next month.",
+         "Public Question Time#1/c1", ""),
+    ]
+
+
+UNDERTAKING_AND_MATTERS_ARISING = """Ashcombe Borough Council
+Overview Committee
+Minutes of the meeting held on 2 September 2025
+
+7. Library opening hours
+
+A member of the public asked how residents without internet access would learn of the new opening hours.
+
+The Leader would clarify the publicity plan with the library service, as the leaflets had not yet been printed.
+
+8. Matters arising
+
+Previously it was agreed that a map of the new cycle routes would be circulated, it was noted that this had not been done and the Committee requested that it be sent before the next meeting.
+"""
+
+
+def test_would_clarify_reply_and_committee_requested_in_matters_arising_were_missed(tmp_path: Path) -> None:
+    """Real minutes: "The Leader would clarify the actual dates …" after a public question was no row, so the
+    question stayed outstanding; "… it was noted that this had not happened and the Committee requested that
+    this was actioned" was no request.  The undertaking answers (in part: a promise); the matter arising asks."""
+    assert linked_rows(tmp_path, "ashcombe-2025-09-02-committee-minutes.txt", UNDERTAKING_AND_MATTERS_ARISING) == [
+        ("#4/c1", "request", "A member of the public asked how residents without internet access would learn of the "
+         "new opening hours.", "", "partly answered"),
+        ("#5/c1", "assurance", "The Leader would clarify the publicity plan with the library service, as the leaflets "
+         "had not yet been printed.", "#4/c1", ""),
+        ("8#1/c1", "request", "Previously it was agreed that a map of the new cycle routes would be circulated, it was "
+         "noted that this had not been done and the Committee requested that it be sent before the next meeting.",
+         "", "outstanding"),
+    ]

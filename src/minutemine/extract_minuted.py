@@ -73,6 +73,18 @@ def member_asks(sentence: str) -> bool:
     return _first("member_subject", text) is not None and _first("member_asks", text) is not None
 
 
+def replies_by_title(text: str) -> bool:
+    """Whether a row opens with an office-holder or officer, named by title, answering.
+
+    >>> replies_by_title("The Cabinet Member for Parks commented that she would welcome a meeting.")
+    True
+    >>> replies_by_title("Councillor Marsh commented that the park should open."), replies_by_title(
+    ...     "The Chair asked Members whether they wished to proceed.")
+    (False, False)
+    """
+    return _first("role_reply", " ".join(text.split())) is not None
+
+
 def asks_a_question(text: str) -> bool:
     """Whether a row's text puts a question (someone asked, enquired, sought clarification …), whoever its subject.
 
@@ -158,6 +170,14 @@ def minuted_questions(paper: Paper, item: Item, rows: list[Commitment], sdoc: Do
             out.append(make_commitment(paper, item, 0, answer, base, "assurance", first_cue(answer, weak_ok=True),
                                        Context(modality="replies", addressee=asked.actor)))
             continue
+        if row.kind == "request" and out and out[-1].kind in ("request", "assurance") and replies_by_title(text):
+            # "He asked … . The Leader answered … . The Cabinet Member for X commented that she would welcome …"
+            out.append(row.model_copy(update={"kind": "assurance", "modality": "replies"}))
+            continue
+        if row.kind in ("assurance", "action") and _first("meeting_asks_last", " ".join(text.split())) \
+                and not opens_with_named_reply(text):
+            out.append(row.model_copy(update={"kind": "request", "modality": "asks"}))
+            continue
         if row.kind != "request" and member_asks(text) and (row.kind != "assurance" or _first("supplementary", text)):
             out.append(row.model_copy(update={"kind": "request", "modality": "asks"}))
             continue
@@ -209,6 +229,13 @@ def replies_in_next_paragraph(paper: Paper, items: list[Item], sdocs: list[Doc],
     last_item: Item | None = None
     for item, sdoc, base in zip(items, sdocs, bases):
         own = by_item.pop(item.item_id, [])
+        after_question = last is not None and last.kind == "request" and asks_a_question(last.text)
+        if own and own[0].kind == "request" and after_question and replies_by_title(own[0].text):
+            # "The CE stated that it would be useful to understand …" after a member's question: the reply
+            own[0] = own[0].model_copy(update={"kind": "assurance", "modality": "replies"})
+        if not own and (item.kind in ("paragraph", "bullet") or item.kind == "agenda_item" and len(sdoc.text) > 200):
+            # a moderngov agenda item holds its minute in its own text ("Minute 42 - … Minutes: …")
+            own = _asks_no_cue_read(paper, item, sdoc, base)
         if not own and last is not None and last.kind == "request" and asks_a_question(last.text) \
                 and item.kind == "paragraph" and sdoc.text.strip():
             first = next(iter(sdoc.sents), None)
@@ -225,3 +252,15 @@ def replies_in_next_paragraph(paper: Paper, items: list[Item], sdocs: list[Doc],
     for left in by_item.values():  # rows of items not in `items` (none expected): kept, at the end
         out.extend(left)
     return out
+
+
+def _asks_no_cue_read(paper: Paper, item: Item, sdoc: Doc, base: int) -> list[Commitment]:
+    """The asks of a paragraph no cue read: "… it was noted that this had not happened and the Committee
+    requested that this was actioned", "Councillors chased the response to the letter …"."""
+    rows: list[Commitment] = []
+    for sent in sdoc.sents:
+        text = " ".join(sent.text.split())
+        if text and (_first("meeting_asks", text) or member_asks(text)):
+            rows.append(make_commitment(paper, item, len(rows) + 1, sent, base, "request", None, Context(
+                modality="asks", actor=paper.committee, addressee="Officers")))
+    return rows
