@@ -235,3 +235,33 @@ def test_would_clarify_reply_and_committee_requested_in_matters_arising_were_mis
          "noted that this had not been done and the Committee requested that it be sent before the next meeting.",
          "", "outstanding"),
     ]
+
+
+REFERRAL = """Ashcombe Borough Council
+Cabinet
+Decision - 14 October 2025
+Cabinet response to the Housing Scrutiny Panel
+
+At its meeting on 2 September 2025, the Housing Scrutiny Panel considered the delays in repairing empty council homes.
+The Housing Scrutiny Panel agreed to recommend that the Cabinet publish a monthly report of empty homes and the time taken to relet them.
+The Cabinet then:-
+(1) Noted that since the recommendation of the scrutiny panel, two monthly reports had been published with a third due in November.
+(2) Noted the separate review of the repairs contract.
+"""
+
+
+def test_scrutiny_recommendation_recounted_by_cabinet_was_an_assurance_and_its_answer_a_decision(
+        tmp_path: Path) -> None:
+    """Real cabinet decision: "The Scrutiny Co-ordination Committee agreed to recommend that the Cabinet comply …"
+    was read as an assurance, and the Cabinet's "(1) Noted that since the recommendation of the scrutiny
+    committee, three cabinet responses had been provided …" as a decision answering nothing.  The recounted
+    recommendation asks the Cabinet; the report of what was done since answers it.  (The opening sentence,
+    "At its meeting on … considered …", is background read as an assurance: not this fix, not checked.)"""
+    rows = {row[0]: row for row in linked_rows(tmp_path, "ashcombe-2025-10-14-cabinet-decision.txt", REFERRAL)}
+    assert [rows["Cabinet#4/c1"], rows["1/c1"], rows["2/c1"]] == [
+        ("Cabinet#4/c1", "request", "The Housing Scrutiny Panel agreed to recommend that the Cabinet publish a monthly "
+         "report of empty homes and the time taken to relet them.", "", "answered"),
+        ("1/c1", "assurance", "Noted that since the recommendation of the scrutiny panel, two monthly reports had been "
+         "published with a third due in November.", "Cabinet#4/c1", ""),
+        ("2/c1", "decision", "Noted the separate review of the repairs contract.", "", ""),
+    ]

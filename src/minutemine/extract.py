@@ -59,7 +59,7 @@ from .extract_questions import QuestionsInFull
 from .extract_response import (accepts_with_exceptions, decision_with_exceptions, is_caption, recounts_asks,
                                responds_to_another)
 from .extract_split import split_asked_and_answered
-from .extract_minuted import minuted_questions, replies_in_next_paragraph
+from .extract_minuted import minuted_questions, minuted_paper_rows
 from .extract_wording import opens_with_verdict, reworded
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
@@ -369,7 +369,7 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
-    out = replies_in_next_paragraph(paper, items, sdocs, bases, out)
+    out = minuted_paper_rows(paper, items, sdocs, bases, out)
     return [report_proposes(paper, row) for row in out if not is_caption(row.text) and not recounts_asks(row)]
 
 

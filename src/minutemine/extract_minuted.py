@@ -213,10 +213,11 @@ def _with_reply_after(paper: Paper, item: Item, rows: list[Commitment], sdoc: Do
     return out
 
 
-def replies_in_next_paragraph(paper: Paper, items: list[Item], sdocs: list[Doc], bases: list[int],
+def minuted_paper_rows(paper: Paper, items: list[Item], sdocs: list[Doc], bases: list[int],
                               rows: list[Commitment]) -> list[Commitment]:
     """The paper's rows with a paragraph that opens with a named reply, right after a paragraph
-    that ends in a request, made an assurance (rows stay in item order).
+    that ends in a request, made an assurance (rows stay in item order); asks no cue read made
+    requests; a recounted recommendation and what the paper reports done on it (`_referral`).
 
     "One member asked for an update …" / "In response Jane Doe outlined that …": the reply has
     no cue of its own ("outlined", "indicated he had full confidence"), so nothing read it.
@@ -251,6 +252,57 @@ def replies_in_next_paragraph(paper: Paper, items: list[Item], sdocs: list[Doc],
             last = None  # a new agenda item: what follows answers nothing asked above it
     for left in by_item.values():  # rows of items not in `items` (none expected): kept, at the end
         out.extend(left)
+    return _referral(paper, out)
+
+
+def recommended_by(text: str) -> str:
+    """The body whose recommendation a sentence recounts ("X agreed to recommend that …"), or "".
+
+    >>> recommended_by("The Housing Scrutiny Panel agreed to recommend that the Cabinet publish the audit.")
+    'The Housing Scrutiny Panel'
+    >>> recommended_by("The Cabinet agreed the recommendation.")
+    ''
+    """
+    found = _first("recommends_to", " ".join(text.split()))
+    return found["body"] if found else ""
+
+
+def reported_body(text: str) -> str:
+    """The body whose recommendation a row reports on ("since the recommendation of the scrutiny committee"), or "".
+
+    >>> reported_body("Noted that since the recommendation of the scrutiny panel, two audits had been published.")
+    'the scrutiny panel'
+    """
+    found = _first("answers_recommendation", " ".join(text.split()))
+    return found["body"] if found else ""
+
+
+def reports_on_recommendation(text: str) -> bool:
+    """Whether a row reports what was done since (or in response to) a body's recommendation.
+
+    >>> reports_on_recommendation("Noted that since the recommendation of the scrutiny panel, two audits had been published.")
+    True
+    >>> reports_on_recommendation("Noted the recommendation.")
+    False
+    """
+    return _first("answers_recommendation", " ".join(text.split())) is not None
+
+
+def _referral(paper: Paper, rows: list[Commitment]) -> list[Commitment]:
+    """A recommendation recounted in the paper of the body it asks ("The Scrutiny Committee agreed to
+    recommend that the Cabinet comply …") is a request, not an assurance; a row after it that reports
+    what was done since that recommendation ("Noted that since the recommendation of the scrutiny
+    committee, three responses had been provided …") is the answer to it, not a decision."""
+    out: list[Commitment] = []
+    recommended = False
+    for row in rows:
+        body = recommended_by(row.text) if row.kind in ("assurance", "action", "decision") else ""
+        if body:
+            row = row.model_copy(update={"kind": "request", "modality": "recommends", "actor": paper.canonical(body)})
+            recommended = True
+        elif recommended and row.kind in ("decision", "action") and reports_on_recommendation(row.text):
+            row = row.model_copy(update={"kind": "assurance", "modality": "reports progress"})
+        out.append(row)
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .extract_minuted import asks_a_question, named_question, opens_with_named_reply
+from .extract_minuted import asks_a_question, named_question, opens_with_named_reply, reported_body
 from .link_rows import ANSWERING, Candidate, Rows
 from .link_structure import SEQUENCE_SCORE
 from .models import Item
@@ -93,3 +93,35 @@ def reply_paragraph_links(rows: Rows, items: list[Item], candidates: dict[int, l
             continue
         if opens_with_named_reply(rows.commitments[first].text, strong=True):
             yield first, ask, "sequence", SEQUENCE_SCORE
+
+
+def minuted_links(rows: Rows, items: list[Item], candidates: dict[int, list[Candidate]]):
+    """Yield (answer row, ask row, method, score) from the shapes of real minutes this module knows:
+    `reply_paragraph_links` and `recommendation_report_links`."""
+    yield from reply_paragraph_links(rows, items, candidates)
+    yield from recommendation_report_links(rows, candidates)
+
+
+def recommendation_report_links(rows: Rows, candidates: dict[int, list[Candidate]]):
+    """Yield (answer row, ask row, "sequence", score) for a row reporting what was done since a body's
+    recommendation ("Noted that since the recommendation of the scrutiny committee, three responses
+    had been provided …") and the last recommendation recounted above it in the same paper by a body
+    of that name ("The Scrutiny Co-ordination Committee agreed to recommend that the Cabinet …"),
+    when nothing else links it."""
+    by_doc: dict[str, list[int]] = {}
+    for r, c in enumerate(rows.commitments):
+        by_doc.setdefault(c.doc_id, []).append(r)
+    for rs in by_doc.values():
+        rs.sort(key=lambda r: (rows.commitments[r].char_start, rows.commitments[r].commitment_id))
+        recommended: list[int] = []
+        for r in rs:
+            c = rows.commitments[r]
+            if c.kind == "request" and c.modality == "recommends":
+                recommended.append(r)
+                continue
+            named = reported_body(c.text) if rows.role[r] in ANSWERING and recommended else ""
+            if not named or candidates.get(r):
+                continue
+            same_body = [a for a in recommended if shares_what_it_names(named, rows.commitments[a].actor)]
+            if same_body:
+                yield r, same_body[-1], "sequence", SEQUENCE_SCORE
