@@ -60,6 +60,7 @@ from .extract_records import record_cells, record_row, with_record_owners
 from .extract_response import (accepts_with_exceptions, decision_with_exceptions, is_caption, recounts_asks,
                                responds_to_another)
 from .extract_split import split_asked_and_answered
+from .extract_minuted import minuted_questions, minuted_paper_rows
 from .extract_wording import opens_with_verdict, reworded
 from .models import Commitment, Document, Item
 from .nlp import get_nlp
@@ -363,12 +364,14 @@ def document_commitments(doc: Document, items: list[Item], sdocs: list[Doc], bas
         # a request lead-in is a row through its own cue ("The committee advises council to consider…")
         lead_in = Context(modality=own.modality, actor=own.actor, addressee=own.addressee)
         rows = reworded(paper, items, i, sdoc, bases[i], item_commitments(paper, item, sdoc, bases[i], lead_in if own.kind else inherited), out)
-        out.extend(split_asked_and_answered(paper, item, rows, sdoc, bases[i]))
+        rows = split_asked_and_answered(paper, item, rows, sdoc, bases[i])
+        out.extend(minuted_questions(paper, item, rows, sdoc, bases[i]))
     if listed_rows:
         # a question only listed as received is not minuted as asked: its written answer is elsewhere
         replied_to = {row.addressee for row in out if row.kind == "assurance"}
         unanswered = {row.commitment_id for row in out if row.commitment_id in listed_rows and row.actor not in replied_to}
         out = [row for row in out if row.commitment_id not in unanswered]
+    out = minuted_paper_rows(paper, items, sdocs, bases, out)
     # captions, a recounting of the asks answered, procedural rubric ("Under Procedure Rule 10 each questioner may…")
     return [report_proposes(paper, row) for row in with_record_owners(items, out, paper)
             if not is_caption(row.text) and not recounts_asks(row) and not is_procedural_rubric(row.text)]

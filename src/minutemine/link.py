@@ -43,6 +43,7 @@ from collections import defaultdict
 from .link_cited import cited_entry_links
 from .link_choose import (assign_restatements, break_mutual_links, drop_lone_restatements, keep_to_cited_papers,
                           one_reply_per_paper, rank)
+from .link_inline import drop_sequence_to_other_questions, minuted_links
 from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
 from .link_order import reply_order_links
@@ -112,7 +113,10 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
         candidates[source].append(Candidate(target, score, method))
     for source, target, method, score in reported_decision_links(rows, items, documents):
         candidates[source].append(Candidate(target, score, method))
+    for source, target, method, score in list(minuted_links(rows, items, candidates)):
+        candidates[source].append(Candidate(target, score, method))
     candidates = drop_restated_public_questions(rows, candidates)
+    candidates = drop_sequence_to_other_questions(rows, candidates)
     candidates = keep_to_cited_papers(rows, candidates)
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
