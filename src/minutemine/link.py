@@ -77,6 +77,9 @@ RESTATEMENT_SURE = 0.35
 # pair's score reaches RESTATEMENT_ALONE (link_choose.drop_lone_restatements).
 MIN_RESTATED = 3
 RESTATEMENT_ALONE = 0.5
+# Methods by which one commitment answers several asks at once: a "save that" decision accepts every
+# recommendation its exceptions do not name (link_cited).  Its lower-ranked links count for status.
+ANSWERS_SEVERAL = frozenset({"cited"})
 
 
 def link_commitments(documents: list[DocumentRow], items: list[Item], commitments: list[Commitment], *,
@@ -121,7 +124,9 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     ranked = rank(rows, candidates)
     ranked = break_mutual_links(rows, ranked)
     chosen = {s: cands[0] for s, cands in ranked.items() if cands}
-    status_of = statuses(rows, chosen, items_by_id)
+    # A collective acceptance answers every ask it accepts: `answers` holds one, the status counts all.
+    also_answering = {s: [c for c in cands[1:] if c.method in ANSWERS_SEVERAL] for s, cands in ranked.items()}
+    status_of = statuses(rows, chosen, items_by_id, also_answering)
 
     updated: dict[str, Commitment] = {}
     for r, c in enumerate(rows.commitments):
