@@ -367,3 +367,25 @@ def test_a_like_worded_ask_under_another_topic_restated_an_ask_of_the_meeting_th
     assert own_topic["c:mar/5#1"].answers == "c:jan/12.b"
     business = run(*_minutes_citing_an_earlier_meeting("MATTERS ARISING", ask))[0]
     assert business["c:mar/5#1"].answers == "c:jan/12.b"
+
+
+def test_a_weak_second_restatement_of_an_ask_another_restates_closely_was_kept():
+    """Regression: the deck's Finance 3 "Torbay's Medium Term Financial Planning makes sufficient provision …"
+    restated OSC 2.d at 0.37 (over RESTATEMENT_SURE, 0.35), beside Finance 4's "There is sufficient ongoing
+    visibility of Torbay Council's overall budget and financial planning" at 0.56: a wrong link (gold: Finance 3
+    restates 2.c).  A second restatement of one ask, outside the one-to-one assignment, must be about as like it as
+    the assigned one (the deck's two restatements of 2.e, 0.40 and 0.37, both stay)."""
+    from minutemine.link_choose import assign_restatements
+    from minutemine.link_rows import Candidate, Rows
+    from minutemine.models import Commitment
+
+    def kept(first: float, second: float) -> set[int]:
+        commitments = [Commitment(commitment_id=f"c{n}", doc_id=doc, item_id=f"i{n}", kind="request", text="t")
+                       for n, doc in enumerate(("osc", "deck", "deck"))]
+        rows = Rows(commitments, ["request"] * 3, [None] * 3)
+        candidates = {1: [Candidate(0, first, "restatement")], 2: [Candidate(0, second, "restatement")]}
+        return {s for s, cands in assign_restatements(rows, candidates, sure=0.35).items() if cands}
+
+    assert kept(0.5635, 0.366) == {1}
+    assert kept(0.403, 0.3747) == {1, 2}
+    assert kept(0.5635, 0.30) == {1}  # under `sure`, as before

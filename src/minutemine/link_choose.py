@@ -16,6 +16,11 @@ from .link_similarity import TOP_K
 # In the one-to-one assignment only: tips near-ties, never makes a link.  0.1, not 0.05: a reply's
 # "Question 1 – Births at Fernley" (0.30) must beat the introduction above the questions (0.36) to (a).
 SAME_PLACE_BONUS = 0.1
+# A second restatement of one ask, left out of the one-to-one assignment, stays (at `sure` or more) only when it is
+# about as like the ask as the one assigned: two deck asks restating 2.e score 0.40 and 0.37; "Torbay's Medium Term
+# Financial Planning makes sufficient provision …" (0.37) beside "There is sufficient ongoing visibility of Torbay
+# Council's overall budget and financial planning" (0.56) shares with 2.d only the list's topic words.
+SECOND_RESTATEMENT_SHARE = 0.8
 from .models import Item
 from .similarity import linking_vocabulary, topic_stems
 
@@ -59,7 +64,8 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
     this was being communicated to our staff"), a greedy best match per row sends them all
     there.  The Hungarian assignment (scipy's linear_sum_assignment) over the pair's
     restatement scores keeps the set of pairs with the best total; a pair it leaves out
-    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e).
+    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e), and is near
+    (SECOND_RESTATEMENT_SHARE) the assigned pair's score for the same ask.
     Between near-equal pairs, the one in the same place of both lists wins the assignment.
     """
     by_pair: dict[tuple[str, str], list[tuple[int, Candidate]]] = defaultdict(list)
@@ -83,8 +89,11 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
             weight = c.score + (SAME_PLACE_BONUS if same_place else 0.0)
             scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], weight)
         assigned = set(zip(*linear_sum_assignment(scores, maximize=True)))
+        assigned_score = {c.target: c.score for s, c in entries if (at_s[s], at_t[c.target]) in assigned}
         for s, c in entries:
-            if (at_s[s], at_t[c.target]) not in assigned and c.score < sure:
+            if (at_s[s], at_t[c.target]) in assigned:
+                continue
+            if c.score < sure or c.score < SECOND_RESTATEMENT_SHARE * assigned_score.get(c.target, 0.0):
                 dropped.add((s, c.target))
     return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
