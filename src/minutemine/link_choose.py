@@ -9,7 +9,7 @@ from collections import defaultdict
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .answer_cues import reads_as_done
+from .answer_cues import reads_as_done, vocabulary_pattern
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .link_similarity import TOP_K
 
@@ -120,6 +120,37 @@ def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> 
         return asked in rows.cited[own] or asked in rows.named.get(own, ())
 
     return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
+def keep_to_the_minute_cited(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """An action log's line that cites a minute ("Minute 23(d): visit to the crisis house") restates, by wording,
+    only an ask of that minute: not a letter's "You asked whether the Council will continue to fund the crisis
+    house", however alike the words.  Links made from structure are not touched."""
+    def keep(s: int, cand: Candidate) -> bool:
+        if cand.method not in WORDING_METHODS:
+            return True
+        cited = vocabulary_pattern("cites_minute").match(rows.commitments[s].text)
+        if not cited or rows.commitments[cand.target].doc_id == rows.commitments[s].doc_id:
+            return True
+        return is_in_minute(rows.commitments[cand.target].label_path, cited.group(1), cited.group(2))
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
+def is_in_minute(label_path: str, number: str, entry: str | None) -> bool:
+    """Whether an ask's label path puts it in minute `number`, entry `entry` ("23", "d") when one is cited.
+
+    A lettered entry's own label is enough (a resolution's "(d)" is often read as a top-level label).
+
+    >>> [is_in_minute(p, "23", "d") for p in ("d", "23/d", "(d)", "23#3#1", "e", "")]
+    [True, True, True, False, False, False]
+    >>> [is_in_minute(p, "23", None) for p in ("23#3#1", "23", "d", "24#1")]
+    [True, True, False, False]
+    """
+    parts = [p.strip(" ().").lower() for p in re.split(r"[/#]", label_path) if p.strip(" ().")]
+    if entry:
+        return bool(parts) and parts[-1] == entry.lower()
+    return bool(parts) and parts[0] == number
 
 
 def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *, min_restated: int,
