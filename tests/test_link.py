@@ -353,6 +353,19 @@ def test_weak_restatements_of_one_earlier_ask_are_matched_one_to_one(plymouth_st
     assert comms_3.answer_method != "restatement"
 
 
+def test_deck_finance_3_no_longer_restates_2d_beside_finance_4(plymouth_story):
+    """Regression (real case of test_link_precision's weak second restatement): Finance 3 restated OSC 2.d at 0.37
+    beside Finance 4 at 0.56, a wrong link; the deck's two restatements of 2.e (0.40, 0.37) both stay."""
+    linked, _ = link_commitments(*plymouth_story)
+    by_id = {c.commitment_id: c for c in linked}
+    finance_3 = next(c for c in linked if c.text.startswith("Torbay's Medium Term Financial Planning makes"))
+    assert not finance_3.answers.endswith("/2.d/c1")
+    finance_4 = next(c for c in linked if c.text.startswith("There is sufficient ongoing visibility"))
+    assert finance_4.answers.endswith("/2.d/c1")
+    restating_2e = [c for c in linked if c.answer_method == "restatement" and c.answers.endswith("/2.e/c1")]
+    assert len(restating_2e) == 2 and all(by_id[c.answers].text.startswith("that ") for c in restating_2e)
+
+
 REC_3 = ("Authorises the Executive Director Growth and Regeneration in consultation with Committee Chair "
          "to procure consultants for the Workplace Parking Levy business case")
 

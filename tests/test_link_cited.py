@@ -139,3 +139,24 @@ def test_a_citation_counts_in_the_list_of_the_latest_meeting_of_the_committee_it
     later.add("5", "The Panel noted the update on the play area at Mill Green.", "paragraph", "decision")
     linked, _ = run(panel, later, executive_minute(heading, ["Recommendation 3: Accepted."]))
     assert linked["c:executive/31.a"].answer_method != "cited"
+
+
+def test_asks_a_save_that_decision_accepts_beyond_its_first_were_left_outstanding():
+    """Regression: "RESOLVED - That the recommendations be accepted, save that: (a) the fourth … (b) the second …"
+    accepts the first and third entries; `answers` holds one request (the first), and the third, listed in
+    links.csv at rank 2, stayed `outstanding` (held-out Norrington Cabinet minute, where rec 4 is the second
+    accepted).  A collective acceptance answers every ask it accepts: its `cited` links all count for status."""
+    executive = Paper("executive", "2025-06-18", body="Ashby Borough Council")
+    item = executive.add("31", "PARKS: RECOMMENDATIONS OF THE SCRUTINY PANEL", "agenda_item")
+    executive.add("31#1", NAMES_THE_DAY, "paragraph", parent=item)
+    resolved = executive.add("31#2", "RESOLVED - That the recommendations be accepted, save that:", "paragraph",
+                             "decision", parent=item)
+    for n, text in enumerate(CITING):
+        labelled(executive, f"31.{'ab'[n]}", f"({'ab'[n]})", text, "recommendation", "assurance", parent=resolved)
+    linked, links = run(scrutiny_minute(kind="request"), executive)
+    decision = "c:executive/31#2"
+    assert [(l.request_id, l.method, l.rank) for l in links if l.answer_id == decision] == [
+        ("c:panel/12.1", "cited", 1), ("c:panel/12.3", "cited", 2)]
+    assert linked[decision].answers == "c:panel/12.1"
+    assert linked["c:panel/12.1"].status == "answered"
+    assert linked["c:panel/12.3"].status == "answered"

@@ -231,3 +231,26 @@ def test_a_promise_on_a_condition_was_read_as_a_fact():
     surveyed = forum_point("A traffic count on Hill Street will be carried out in May 2025. If it shows that a "
                            "crossing is needed, a scheme will be put forward for the 2026/27 programme.")
     assert surveyed["c:forum/7"].status == "partly answered"
+
+
+CRISIS_HOUSE = "Members asked whether the Council would continue to fund the respite centre after March 2025."
+
+
+def test_a_scheduled_step_told_beside_a_fact_was_read_as_a_promise():
+    """Regression: a director's letter (fourth held-out set, Ellerby) answered "I can confirm that £420,000 … has
+    been included in the draft budget for 2025/26, which Council will consider in February 2025", and "the Council
+    employs 19 … AMHPs … Three social workers are in training and are due to qualify in September 2024": both
+    requests were `partly answered`, the scheduled step ("will consider", "are due to") read as a deferral.  A
+    sentence that states a fact and then when something further is due is a fact; a step alone still defers."""
+    budgeted = forum_point("I can confirm that £95,000 for the respite centre has been included in the draft "
+                           "budget for 2025/26, which Council will consider in February 2025.", CRISIS_HOUSE)
+    assert budgeted["c:forum/7"].status == "answered"
+    training = _rows(("The Council employs 19 wardens.", "2024-09-17"),
+                     ("Three trainees are in post and are due to qualify in September 2024.", "2024-09-17"))
+    assert gives_an_answer(training, [1, 2])
+    # the counter-cases: a step with no fact before it, in a sentence of its own or after a need, still defers
+    decided_later = forum_point("Council will decide this at its budget meeting on 26 February 2025.", CRISIS_HOUSE)
+    assert decided_later["c:forum/7"].status == "partly answered"
+    cabling = forum_point("Two of the five lamps were repaired in October 2024. The other three need new cabling, "
+                          "which the contractor is due to finish by 31 March 2025.")
+    assert cabling["c:forum/7"].status == "partly answered"

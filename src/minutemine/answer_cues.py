@@ -30,8 +30,30 @@ def defers(text: str) -> bool:
     ...                      "Officers confirmed that teams had visited the area to carry out the assessments.",
     ...                      "(ACTION: PCO to arrange Members' briefing sessions.)")]
     [True, True, True, False, True]
+
+    A step fixed in time, told after a fact in the same sentence, is part of the fact, not
+    an answer still to come; alone, or after no fact, it still defers:
+
+    >>> [defers(t) for t in ("£420,000 has been included in the draft budget, which Council will consider in February.",
+    ...                      "Three social workers are in training and are due to qualify in September 2024.",
+    ...                      "The other three need new cabling, which the contractor is due to finish by 31 March 2025.",
+    ...                      "Council will decide this at its budget meeting on 26 February 2025.",
+    ...                      "The review is due to finish in June. Officers will report back in July.")]
+    [False, False, True, True, True]
     """
-    return bool(vocabulary_pattern("deferral").search(text))
+    return any(not _scheduled_beside_a_fact(text, found) for found in vocabulary_pattern("deferral").finditer(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _scheduled_beside_a_fact(text: str, deferral: re.Match) -> bool:
+    """Whether a deferral is a scheduled step ("which Council will consider in February") after a fact."""
+    opening = max((end.end() for end in _SENTENCE_END.finditer(text, 0, deferral.start())), default=0)
+    for step in vocabulary_pattern("scheduled_step").finditer(text, opening):
+        if step.start() <= deferral.start() and step.end() >= deferral.end():
+            return bool(vocabulary_pattern("states_a_fact").search(text, opening, step.start()))
+    return False
 
 
 _DONE = re.compile(r"^\W*(?:it was |the (?:\w+ ){1,6})?(?:\w+ed|agreed|noted|resolved|approved|made|held|"

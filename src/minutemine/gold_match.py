@@ -97,6 +97,39 @@ def split_list(cell: str) -> list[str]:
     return [v.strip() for v in (cell or "").split(";") if v.strip()]
 
 
+# A gold question heading: "Q34 – Dan Ackroyd", "Question 9 - Matt Saunders": its number, then the asker.
+_QUESTION_HEADING = re.compile(r"^\s*(?:q|questions?)\s*0*(\d+)\s*[–—-]\s*(.+?)\s*$", re.IGNORECASE)
+# A listed question row as predicted: "34 Dan Ackroyd | Data regarding traffic flow".
+_LISTED_ROW = re.compile(r"^\s*(?:q|questions?)?\s*0*(\d+)\b\s*[–—|-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def same_question_heading(pred_text: str, gold_text: str) -> bool:
+    """Whether a gold question heading and a predicted request are the same question: same number and asker.
+
+    Public-forum minutes head each reply "Q34 – Dan Ackroyd" above a listed row "34 Dan Ackroyd |
+    Data regarding traffic flow"; the request quotes the row (link_listed), the gold the heading.
+    They share only the name by words, too few to match on overlap, but the number and the name
+    together are the question.
+
+    >>> same_question_heading("34 Dan Ackroyd | Data regarding traffic flow", "Q34 – Dan Ackroyd")
+    True
+    >>> same_question_heading("35 Megs Smith | Council coercion or democracy?", "Q34 – Dan Ackroyd")
+    False
+    >>> same_question_heading("34 Megs Smith | Council coercion or democracy?", "Q34 – Dan Ackroyd")
+    False
+    >>> same_question_heading("Q34 – Dan Ackroyd", "Q34 – Dan Ackroyd")
+    True
+    >>> same_question_heading("Dan Ackroyd asked about traffic flow", "Q34 – Dan Ackroyd")
+    False
+    """
+    heading = _QUESTION_HEADING.match(gold_text)
+    row = _LISTED_ROW.match(pred_text)
+    if not heading or not row or heading.group(1) != row.group(1):
+        return False
+    name = words(heading.group(2))
+    return bool(name) and words(row.group(2))[:len(name)] == name
+
+
 @dataclass(frozen=True)
 class Record:
     """A commitment, gold or predicted, reduced to what is scored."""
@@ -150,7 +183,7 @@ def match(preds: list[Record], golds: list[Record]) -> dict[str, str]:
         pw, sequence = p.words, words(p.text)
         for j, g in by_source.get(p.source, []):
             gw = g.words
-            score = overlap(pw, gw)
+            score = 1.0 if same_question_heading(p.text, g.text) else overlap(pw, gw)
             if score >= MATCH_THRESHOLD:
                 jaccard = len(pw & gw) / len(pw | gw)
                 starts_at = start_in(sequence, words(g.text))

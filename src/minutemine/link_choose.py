@@ -9,13 +9,18 @@ from collections import defaultdict
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .answer_cues import reads_as_done
+from .answer_cues import reads_as_done, vocabulary_pattern
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .link_similarity import TOP_K
 
 # In the one-to-one assignment only: tips near-ties, never makes a link.  0.1, not 0.05: a reply's
 # "Question 1 – Births at Fernley" (0.30) must beat the introduction above the questions (0.36) to (a).
 SAME_PLACE_BONUS = 0.1
+# A second restatement of one ask, left out of the one-to-one assignment, stays (at `sure` or more) only when it is
+# about as like the ask as the one assigned: two deck asks restating 2.e score 0.40 and 0.37; "Torbay's Medium Term
+# Financial Planning makes sufficient provision …" (0.37) beside "There is sufficient ongoing visibility of Torbay
+# Council's overall budget and financial planning" (0.56) shares with 2.d only the list's topic words.
+SECOND_RESTATEMENT_SHARE = 0.8
 from .models import Item
 from .similarity import linking_vocabulary, topic_stems
 
@@ -59,7 +64,8 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
     this was being communicated to our staff"), a greedy best match per row sends them all
     there.  The Hungarian assignment (scipy's linear_sum_assignment) over the pair's
     restatement scores keeps the set of pairs with the best total; a pair it leaves out
-    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e).
+    stays only when its score alone reaches `sure` (two deck asks that both restate 2.e), and is near
+    (SECOND_RESTATEMENT_SHARE) the assigned pair's score for the same ask.
     Between near-equal pairs, the one in the same place of both lists wins the assignment.
     """
     by_pair: dict[tuple[str, str], list[tuple[int, Candidate]]] = defaultdict(list)
@@ -83,8 +89,11 @@ def assign_restatements(rows: Rows, candidates: dict[int, list[Candidate]],
             weight = c.score + (SAME_PLACE_BONUS if same_place else 0.0)
             scores[at_s[s], at_t[c.target]] = max(scores[at_s[s], at_t[c.target]], weight)
         assigned = set(zip(*linear_sum_assignment(scores, maximize=True)))
+        assigned_score = {c.target: c.score for s, c in entries if (at_s[s], at_t[c.target]) in assigned}
         for s, c in entries:
-            if (at_s[s], at_t[c.target]) not in assigned and c.score < sure:
+            if (at_s[s], at_t[c.target]) in assigned:
+                continue
+            if c.score < sure or c.score < SECOND_RESTATEMENT_SHARE * assigned_score.get(c.target, 0.0):
                 dropped.add((s, c.target))
     return {s: [c for c in cands if c.method != "restatement" or (s, c.target) not in dropped]
             for s, cands in candidates.items()}
@@ -111,6 +120,37 @@ def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> 
         return asked in rows.cited[own] or asked in rows.named.get(own, ())
 
     return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
+def keep_to_the_minute_cited(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """An action log's line that cites a minute ("Minute 23(d): visit to the crisis house") restates, by wording,
+    only an ask of that minute: not a letter's "You asked whether the Council will continue to fund the crisis
+    house", however alike the words.  Links made from structure are not touched."""
+    def keep(s: int, cand: Candidate) -> bool:
+        if cand.method not in WORDING_METHODS:
+            return True
+        cited = vocabulary_pattern("cites_minute").match(rows.commitments[s].text)
+        if not cited or rows.commitments[cand.target].doc_id == rows.commitments[s].doc_id:
+            return True
+        return is_in_minute(rows.commitments[cand.target].label_path, cited.group(1), cited.group(2))
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
+def is_in_minute(label_path: str, number: str, entry: str | None) -> bool:
+    """Whether an ask's label path puts it in minute `number`, entry `entry` ("23", "d") when one is cited.
+
+    A lettered entry's own label is enough (a resolution's "(d)" is often read as a top-level label).
+
+    >>> [is_in_minute(p, "23", "d") for p in ("d", "23/d", "(d)", "23#3#1", "e", "")]
+    [True, True, True, False, False, False]
+    >>> [is_in_minute(p, "23", None) for p in ("23#3#1", "23", "d", "24#1")]
+    [True, True, False, False]
+    """
+    parts = [p.strip(" ().").lower() for p in re.split(r"[/#]", label_path) if p.strip(" ().")]
+    if entry:
+        return bool(parts) and parts[-1] == entry.lower()
+    return bool(parts) and parts[0] == number
 
 
 def drop_lone_restatements(rows: Rows, candidates: dict[int, list[Candidate]], *, min_restated: int,

@@ -30,6 +30,12 @@ ALIGN_MIN_SIMILARITY = 0.2  # a paragraph and an ask sharing less than this are 
 # paragraph of the reply, so a paragraph that clears the floor with one ask only through those
 # words is as like, or more like, a sibling ask.  What tells the ask a paragraph answers is
 # the wording that ask does not share with the others, and that makes it the closest.
+# A paragraph left out of the alignment may answer, as well, the ask its neighbours in order took, when
+# it is plainly more like that ask than any other (a record of decision states the decision on a
+# point, then its reasons under the point's name: "2.2 On Thursdays it will open …", then "3.1
+# Thursday opening: I accept the Committee's point").  A background paragraph that is a little
+# more like one ask than the next ("The Cabinet Member met the lead petitioner …") is not.
+SHARED_ASK_MARGIN = 1.5  # its similarity to that ask, over its similarity to the next most like ask
 MIN_ALIGNED = 2  # one pair in order proves nothing
 MIN_SHARE_ALIGNED = 1 / 3  # of the reply paper's answering paragraphs
 ALIGNMENT_PASSES = 2  # the asks of two lists, answered list by list in another order than they were put
@@ -108,4 +114,22 @@ def _aligned(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[
             i -= 1
         else:
             j -= 1
-    return pairs[::-1]
+    return _with_shared_asks(units, asks, similarity, gain, pairs[::-1])
+
+
+def _with_shared_asks(units: list[list[int]], asks: list[int], similarity: np.ndarray, gain: np.ndarray,
+                      pairs: list[tuple[list[int], int]]) -> list[tuple[list[int], int]]:
+    """`pairs` (in order) and the left-out paragraphs that answer an aligned ask too: in order, and plainly its."""
+    at_unit = {id(unit): i for i, unit in enumerate(units)}
+    at_ask = {ask: j for j, ask in enumerate(asks)}
+    taken = {at_unit[id(unit)]: at_ask[ask] for unit, ask in pairs}
+    out = dict(taken)
+    for i in range(len(units)):
+        if i in taken or not gain[i].any() or len(asks) < 2:
+            continue
+        j = int(np.argmax(gain[i]))
+        runner_up = np.partition(similarity[i], -2)[-2]
+        in_order = all(tj <= j if ti < i else tj >= j for ti, tj in taken.items())
+        if j in taken.values() and in_order and similarity[i, j] >= SHARED_ASK_MARGIN * runner_up:
+            out[i] = j
+    return [(units[i], asks[j]) for i, j in sorted(out.items())]

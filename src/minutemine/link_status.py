@@ -12,12 +12,20 @@ from .models import Item
 SUB_ASK_ITEM_KINDS = {"request", "question", "recommendation"}
 
 
-def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, Item]) -> dict[int, str]:
-    """answered / partly answered / outstanding for every ask, through restatements and sub-requests."""
+def statuses(rows: Rows, chosen: dict[int, Candidate], items_by_id: dict[str, Item],
+             also_answering: dict[int, list[Candidate]] | None = None) -> dict[int, str]:
+    """answered / partly answered / outstanding for every ask, through restatements and sub-requests.
+
+    `chosen` is each row's top link; `also_answering` the further asks a row answers at once
+    (a "save that" decision accepting several recommendations), counted like its top link.
+    """
     answered_by: dict[int, list[int]] = defaultdict(list)
     restated_by: dict[int, list[int]] = defaultdict(list)
     for s, cand in chosen.items():
         (restated_by if cand.method == "restatement" else answered_by)[cand.target].append(s)
+    for s, cands in (also_answering or {}).items():
+        for cand in cands:
+            answered_by[cand.target].append(s)
     ask_rows_on_item: dict[str, list[int]] = defaultdict(list)
     for r, role in enumerate(rows.role):
         if role in ASKING:
