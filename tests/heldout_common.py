@@ -125,6 +125,34 @@ def chain_crossings(outputs: Outputs, chains: dict[str, str]) -> list[str]:
             and chains[outputs.file_of[row["commitment_id"]]] != chains[outputs.file_of[row["answers"]]]]
 
 
+# The three case tests every held-out module runs.  A module imports them (pytest collects an
+# imported test function as the module's own) and feeds them its rows with
+# `pytest_generate_tests = parametrize_cases(EXPECTED, XFAIL)`, so only the data differs.
+def test_answer_reaches_its_request(outputs: Outputs, case: dict[str, str]):
+    check_link(outputs, case)
+
+
+def test_request_status(outputs: Outputs, case: dict[str, str]):
+    check_status(outputs, case)
+
+
+def test_no_link(outputs: Outputs, case: dict[str, str]):
+    check_no_link(outputs, case)
+
+
+_CASE_TYPE = {test_answer_reaches_its_request.__name__: "link", test_request_status.__name__: "status",
+              test_no_link.__name__: "no_link"}
+
+
+def parametrize_cases(expected: list[dict[str, str]], xfail: dict[tuple[str, str, str], str]):
+    """A module's `pytest_generate_tests`: each shared case test gets the module's rows of its type."""
+    def pytest_generate_tests(metafunc) -> None:
+        kind = _CASE_TYPE.get(metafunc.function.__name__)
+        if kind:
+            metafunc.parametrize("case", cases(expected, kind, xfail))
+    return pytest_generate_tests
+
+
 def run_fixture(fixture: Path, tmp_path_factory) -> Outputs:
     """Run the whole pipeline once on a held-out folder, uncached, into a fresh folder."""
     from minutemine.pipeline import Settings, run
