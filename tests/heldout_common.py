@@ -48,6 +48,14 @@ class Outputs:
         with open(out / "commitments.csv", encoding="utf-8-sig", newline="") as f:
             self.rows = list(csv.DictReader(f))
         self.by_id = {row["commitment_id"]: row for row in self.rows}
+        # A collective acceptance ("accepted, save that …") answers several asks: `answers` holds the
+        # first, links.csv the others by a method in ANSWERS_SEVERAL (docs/LINK_STATUS.md).
+        from minutemine.link import ANSWERS_SEVERAL
+        with open(out / "links.csv", encoding="utf-8-sig", newline="") as f:
+            self.also_answers: dict[str, list[str]] = {}
+            for link in csv.DictReader(f):
+                if link["method"] in ANSWERS_SEVERAL and link["rank"] != "1":
+                    self.also_answers.setdefault(link["answer_id"], []).append(link["request_id"])
         self.file_of = {row["commitment_id"]: docs[row["doc_id"]] for row in self.rows}
         self.papers = set(docs.values())
 
@@ -66,12 +74,14 @@ class Outputs:
         return min(hits, key=lambda row: len(row["text"]))
 
     def reach(self, cid: str) -> list[str]:
-        """The requests `cid` answers, following restated requests up to the original."""
+        """The requests `cid` answers (its `answers` and any further ask it accepts with them), following
+        restated requests up to the original."""
         seen: list[str] = []
-        nxt = self.by_id[cid]["answers"]
-        while nxt and nxt not in seen and nxt in self.by_id:
-            seen.append(nxt)
-            nxt = self.by_id[nxt]["answers"]
+        for first in [self.by_id[cid]["answers"], *self.also_answers.get(cid, [])]:
+            nxt = first
+            while nxt and nxt not in seen and nxt in self.by_id:
+                seen.append(nxt)
+                nxt = self.by_id[nxt]["answers"]
         return seen
 
     def show(self, cid: str) -> str:

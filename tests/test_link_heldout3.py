@@ -48,14 +48,7 @@ EXPECTED = read_expected(FIXTURE)
 
 # Cases that fail with today's code: (type, answer_quote, request_quote) → the stage that fails.
 # Each reason opens with that stage ("extraction", "extraction (kind)", "segmentation", "linking").
-_SAVE_THAT = ("linking: Cabinet's 'RESOLVED - That the recommendations … be accepted, save that:' accepts the first and "
-              "fourth recommendations (those its items (a)-(c) do not name), but a commitment answers one request "
-              "(`answers`): it answers the first, and links.csv lists the fourth at rank 2")
-XFAIL: dict[tuple[str, str, str], str] = {
-    # links: Norrington, scrutiny recommendations and call-in -> Cabinet minute
-    ("link", "That the recommendations of the Overview and Scrutiny Committee be accepted",
-     "the Council write to every licensed HMO landlord with guidance on the new fire safety standards"): _SAVE_THAT,
-}
+XFAIL: dict[tuple[str, str, str], str] = {}
 
 pytest_generate_tests = parametrize_cases(EXPECTED, XFAIL)
 
