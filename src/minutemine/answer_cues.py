@@ -145,7 +145,6 @@ def vocabulary_pattern(name: str) -> re.Pattern:
     return re.compile(linking_vocabulary()[name]["pattern"], re.IGNORECASE)
 
 
-
 _TITLES = {"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "prof", "rev", "revd", "sir", "dame"}
 
 

@@ -31,8 +31,6 @@ HEADING_MAX_CHARS = 100  # a heading is a short line, not a sentence
 MIN_QUESTION_CHARS = 12  # a listed question's words must be this long to be recognised again
 
 
-
-
 def _first_asker(kind: str, text: str) -> str:
     for regex in kind_regexes("lead_ins", kind):
         m = regex.match(" ".join(text.split()))

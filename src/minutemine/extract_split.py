@@ -21,8 +21,6 @@ from .models import Commitment, Item
 from .nlp import kind_regexes
 
 
-
-
 def asked_and_answered(text: str) -> tuple[int, int] | None:
     """(end of the question, start of the answer) when one sentence holds both, else None.
 

@@ -50,7 +50,6 @@ class Rows:
         return self.names_only[r]
 
 
-
 def index_rows(items: list[Item], commitments: list[Commitment]) -> Rows:
     items_by_id = {i.item_id: i for i in items}
     ordered = sorted(commitments, key=lambda c: (c.commitment_id, c.char_start))

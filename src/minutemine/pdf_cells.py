@@ -33,7 +33,6 @@ class CellLine:
     space: float  # width of a space in its font
 
 
-
 Cells = list[tuple[list[str], list[bool] | None, int]]  # per cell: its lines, which of them wrapped, offset
 
 

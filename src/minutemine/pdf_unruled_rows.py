@@ -34,8 +34,6 @@ class Run:
     top: float
 
 
-
-
 @dataclass
 class UnruledTable:
     """Column starts and the (asking, answering…) columns of a table without rules."""
@@ -53,7 +51,6 @@ class UnruledTable:
         if i + 1 < len(self.starts) and run.right > self.starts[i + 1] + 1:
             return None
         return i
-
 
 
 def one_run_a_cell(line: list[Run], table: UnruledTable) -> list[Run]:
