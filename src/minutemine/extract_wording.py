@@ -1,7 +1,7 @@
 """Ask and answer wordings read from where an item stands, when its own words carry no cue.
 
 `extract.document_commitments` hands every item's rows through `reworded` once the cue-driven
-reading (`extract.item_commitments`) is done.  It adds or re-kinds rows for wordings real
+reading (`extract_item.item_commitments`) is done.  It adds or re-kinds rows for wordings real
 councils use that a cue word alone cannot tell:
 
 - an audit report's recommendations, phrased "Cards should be cancelled …" / "Management should
