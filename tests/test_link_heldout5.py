@@ -48,11 +48,6 @@ CHAINS = {
 EXPECTED = read_expected(FIXTURE)
 
 # Reasons shared by several cases.
-UNRULED_COLUMNS_INTERLEAVED = (
-    "ingest: the table without ruling lines is read line by line straight across both columns, so a row's text "
-    "interleaves the recommendation and the response ('Conclusion 4: agree a written protocol with Accepted in part. "
-    "A draft protocol was sent to the the Environment Agency and Hallow Water Environment Age…') and the quoted "
-    "response sentence is cut (most rows are still linked to their recommendation)")
 # Cases that fail with the starting code: (type, answer_quote, request_quote) → the stage that fails.
 # Each reason opens with that stage ("extraction", "extraction (kind)", "segmentation", "linking").
 XFAIL: dict[tuple[str, str, str], str] = {
@@ -62,9 +57,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "publish, within six months of the report, a register …' is a request the answer reaches, but it is linked to "
         "nothing, though the other rows' ask cells restate their recommendations; passed at the start, when the row "
         "was read straight across and linked by its label",
-    ("link", "The emergency planning team wrote to the 47 parish councils",
-     "every parish council in an area at risk of flooding be offered help to write a community flood plan"):
-        UNRULED_COLUMNS_INTERLEAVED,
     # statuses: Hallowmere
     ("status", "", "the date by which the surface water model for Lower Hallow will be complete"):
         "linking: 'answered' by the response report's background paragraph 1.1 ('The Environment and Communities "
