@@ -82,3 +82,30 @@ def test_a_paper_asking_for_written_answers_is_not_read_as_answering(tmp_path):
     run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
     got = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
     assert not any(r["kind"] == "assurance" for r in got), [r["text"] for r in got]
+
+
+def test_numbered_titles_answer_in_a_paper_of_written_answers_but_numbers_off_by_its_introduction_link_nothing_by_number(
+        tmp_path):
+    """Regression guard: under "2. Retained crews" / "3. Smoke alarms" (no "Q" headings) the prose is read as
+    answers and the numbered "1. Introduction" as none; heading 2 answers question 1, so the numbers prove
+    nothing and no answer is linked by number (the wording must agree with question N)."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / ASKING).write_text((PAPERS / ASKING).read_text(encoding="utf-8"), encoding="utf-8")
+    (papers / "tollbury-2025-06-17-answers.txt").write_text(
+        "TOLLBURY FIRE AND RESCUE AUTHORITY\n\nMeeting on 17 June 2025\n\n"
+        "Item 5: Answers to Members' written questions from the meeting on 4 March 2025\n\n"
+        "1. Introduction\n\nThree questions were received in March. The answers to the first two are given below.\n\n"
+        "2. Retained crews\n\nTwenty-three retained firefighters left in 2024. There are 41 vacancies across the "
+        "eleven retained stations today.\n\n"
+        "3. Smoke alarms\n\nSo far 1,260 alarms have been fitted in the homes of residents aged over 75.\n",
+        encoding="utf-8")
+    run([papers], tmp_path / "out", Settings(workers=1, use_cache=False, quiet=True))
+    got = list(csv.DictReader(open(tmp_path / "out" / "commitments.csv", encoding="utf-8-sig")))
+    answers = [(r["kind"], r["text"]) for r in got if r["kind"] != "request"]
+    assert answers == [
+        ("assurance", "Twenty-three retained firefighters left in 2024."),
+        ("assurance", "There are 41 vacancies across the eleven retained stations today."),
+        ("assurance", "So far 1,260 alarms have been fitted in the homes of residents aged over 75."),
+    ]
+    assert not any(r["answer_method"] == "numbered" for r in got)
