@@ -31,6 +31,7 @@ from .extract_reply import is_courtesy
 from .extract_rows import make_commitment
 from .models import Commitment, Item
 from .nlp import matches_kind
+from .question_answers import AnsweredQuestions
 from .segment import _patterns
 from .segment_questions import question_byline
 
@@ -122,9 +123,16 @@ class QuestionsInFull:
     parents: dict[str, str] = field(default_factory=dict)
     other_asks: set[str] = field(default_factory=set)  # questions and requests not printed in full, and what they hold
     numbered: set[str] = field(default_factory=set)  # numbered questions ("1. What …?"): the paper's body asks them
+    answered: AnsweredQuestions = field(default_factory=AnsweredQuestions)  # "Q1 - topic" / its answer, in a later paper
 
     @classmethod
     def of(cls, items: list[Item]) -> QuestionsInFull:
+        found = cls._printed_in_full(items)
+        found.answered = AnsweredQuestions.of(items)
+        return found
+
+    @classmethod
+    def _printed_in_full(cls, items: list[Item]) -> QuestionsInFull:
         # a numbered question ("1. What assessment …?") with a reply heading under it is printed in full too
         replied = {it.parent_id for it in items if it.kind == "response"}
         numbered = {it.item_id for it in items if it.kind == "question" and it.label and it.item_id in replied
@@ -184,15 +192,23 @@ class QuestionsInFull:
         return asker, addressee or next((self.repliers[a] for a in chain if a in self.repliers), "")
 
     def covers(self, item: Item) -> bool:
-        """Whether the item is a part of a question printed in full (its heading, byline, question or reply)."""
+        """Whether the item is a part of a question printed in full (its heading, byline, question or reply),
+        or a question's heading or answer in a paper of written answers."""
+        if self._answers_question(item):
+            return True
         if not self.questions:
             return False
         return item.item_id in self.questions or item.item_id in self.headings or bool(self._question_replied(item)) \
             or item.parent_id in self.headings and item.kind == "paragraph" and bool(question_byline(item.text))
 
+    def _answers_question(self, item: Item) -> bool:
+        return self.answered.covers(item)
+
     def rows(self, paper: Paper, item: Item, sdoc: Doc, base: int) -> list[Commitment]:
         """The item's rows: the question as one request, each sentence of a reply as an assurance, nothing
         for a heading, a byline or a reply heading."""
+        if self._answers_question(item):
+            return self._written_answer_rows(paper, item, sdoc, base)
         if item.item_id in self.questions:
             asker, addressee = self._who(item.item_id)
             asker = asker or (paper.committee if item.item_id in self.numbered else "")
@@ -219,4 +235,21 @@ class QuestionsInFull:
                     modality="asks", actor=asker, addressee=context.actor)))
                 continue
             out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance", cue, context))
+        return out
+
+    def _written_answer_rows(self, paper: Paper, item: Item, sdoc: Doc, base: int) -> list[Commitment]:
+        """Each sentence under a question's heading in a paper of written answers, as an assurance by who
+        answers to who asked, facts included ("1.9 per cent of 999 calls … were abandoned"); the heading itself
+        is no row."""
+        heading = self.answered.answers.get(item.item_id)
+        if heading is None:
+            return []
+        asker, replier_named = self.answered.askers.get(heading, ""), self.answered.replier
+        context = Context(actor=paper.canonical(replier_named) if replier_named else "", addressee=asker)
+        out: list[Commitment] = []
+        for sent in [sdoc[:]] if item.kind == "bullet" else sdoc.sents:
+            if sum(t.is_alpha for t in sent) < MIN_WORDS or answers_nothing(sent.text):
+                continue
+            out.append(make_commitment(paper, item, len(out) + 1, sent, base, "assurance",
+                                       first_cue(sent, weak_ok=True), context))
         return out

@@ -9,6 +9,11 @@ list of asks that holds every reply number, and whose items agree with the repli
 wording (for most replies, item N is the best match of all the list's items).  Every
 answer printed under the reply then answers item N — the second sentence of a reply
 ("It sets out the stages of our response …") as much as the first.
+
+A paper of written answers to questions ("Responses to written questions submitted for the
+meeting on 27 June" over "Q1 - Call handling", "Q2 - Vehicles", …: see question_answers) is
+read the same way: its heading N is a reply to question N of the earlier paper that asked
+("Question 1, from the councillor member for …" over the question printed in full).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import numpy as np
 
 from .link_rows import ANSWERING, ASKING, Rows
 from .models import DocumentRow, Item
+from .question_answers import AnsweredQuestions
 from .similarity import TextIndex, normalise_for_matching
 from .stories import meeting_day_range
 
@@ -61,7 +67,7 @@ def numbered_reply_links(rows: Rows, items: list[Item], documents: list[Document
     replies = _replies_by_paper(rows, items)
     if not replies:
         return
-    lists = _numbered_ask_lists(rows)
+    lists = _numbered_ask_lists(rows, {it.item_id: it for it in items})
     days = {d.doc_id: meeting_day_range(d.meeting_date) for d in documents}
     for doc in sorted(replies):
         by_number = replies[doc]
@@ -89,10 +95,12 @@ def _replies_by_paper(rows: Rows, items: list[Item]) -> dict[str, dict[str, tupl
     current: tuple[str, str] | None = None  # (doc, N) of the reply being read
     words: dict[tuple[str, str], list[str]] = defaultdict(list)
     answers: dict[tuple[str, str], list[int]] = defaultdict(list)
+    question_headings = _question_headings(items)
     for item in sorted(items, key=lambda i: (i.doc_id, i.char_start, i.item_id)):
         # The segmenter may keep "Recommendation 4" as the item's label, with no text of its own.
         heading = f"{item.label} {item.text}".strip() if not item.text.strip() else item.text
         number = reply_number(heading) if len(heading) <= REPLY_HEADING_MAX_CHARS else ""
+        number = number or question_headings.get(item.item_id, "")
         if number:
             current = (item.doc_id, number)
             if current in words:  # the same number twice: not a point-by-point series
@@ -110,15 +118,34 @@ def _replies_by_paper(rows: Rows, items: list[Item]) -> dict[str, dict[str, tupl
     return dict(out)
 
 
-def _numbered_ask_lists(rows: Rows) -> dict[tuple[str, str], dict[str, int]]:
-    """(doc, parent item) -> N -> the first ask printed on the list's item numbered N."""
+def _question_headings(items: list[Item]) -> dict[str, str]:
+    """Heading item -> N, for the question headings of the papers of written answers ("Q1 - Call handling")."""
+    by_doc: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_doc[item.doc_id].append(item)
+    out: dict[str, str] = {}
+    for doc_items in by_doc.values():
+        out.update(AnsweredQuestions.of(sorted(doc_items, key=lambda i: (i.char_start, i.item_id))).headings)
+    return out
+
+
+def _numbered_ask_lists(rows: Rows, items_by_id: dict[str, Item]) -> dict[tuple[str, str], dict[str, int]]:
+    """(doc, parent item) -> N -> the first ask printed on the list's item numbered N.  A question printed
+    in full under its numbered heading ("Question 4, from the councillor member for …" / "When will …?")
+    carries its heading's number, and the headings make the list."""
     lists: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for r in sorted(range(len(rows.commitments)), key=lambda r: (rows.commitments[r].char_start,
                                                                   rows.commitments[r].commitment_id)):
         item = rows.item[r]
-        number = list_number(item)
-        if rows.role[r] in ASKING and number:
-            lists[item.doc_id, item.parent_id].setdefault(number, r)
+        if item is None or rows.role[r] not in ASKING:
+            continue
+        number, parent = list_number(item), item.parent_id
+        heading = items_by_id.get(item.parent_id)
+        if not number and item.kind == "question" and not item.label and heading is not None \
+                and heading.kind == "question" and heading.label:
+            number, parent = list_number(heading), heading.parent_id
+        if number:
+            lists[item.doc_id, parent].setdefault(number, r)
     return {key: asks for key, asks in lists.items() if len(asks) >= MIN_REPLIES}
 
 

@@ -9,9 +9,11 @@ may be cut by the break (`join_continued_rows`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .pdf_cells import unwrap_cell
 from .table_columns import CELL_SEPARATOR, answer_table_columns
 
 if TYPE_CHECKING:
@@ -64,8 +66,11 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
             continue
         cells = _split_cells(line.text)
         above = _split_cells(out[last].text) if last is not None else []
-        if len(cells) > 1 and not cells[0] and len(cells) == len(above) and not answer_table_columns(out[last].text):
-            # (a header row is not cut by a page: a row under it with a blank first cell is a row of its own)
+        if len(cells) > 1 and len(cells) == len(above) and not answer_table_columns(out[last].text) and (
+                not cells[0] or line.page != out[last].page and carries_on(above[0], cells[0])):
+            # (a header row is not cut by a page: a row under it with a blank first cell is a row of its own);
+            # a first cell that carries on the sentence the page's foot cut ("… help to write a" / "community
+            # flood plan, …") is the same row's too
             merged = [f"{a} {b}".strip() for a, b in zip(above, cells)]
             out[last] = replace(out[last], text=CELL_SEPARATOR.join(merged))
             continue
@@ -74,6 +79,23 @@ def join_continued_rows(lines: list[RawLine]) -> list[RawLine]:
         last = len(out)
         out.append(line)
     return out
+
+
+# "Recommendation 3: …", "Conclusion 6 –", "(b) …", "4. …": a cell that opens a numbered item opens a row
+_OPENS_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s|[A-Z][a-z]*\.?\s+\d{1,3}[a-z]?\b)")
+
+
+def carries_on(above: str, below: str) -> bool:
+    """Whether a cell's text at the top of a page carries on the one cut at the foot of the page before:
+    the one above ends no sentence and the words say the lines wrap (`unwrap_cell`).
+
+    >>> carries_on("Conclusion 5: offer every parish council help to write a", "community flood plan, and kits.")
+    True
+    >>> carries_on("Conclusion 5: offer help to write a community flood plan.", "the next one"), carries_on("", "and so")
+    (False, False)
+    """
+    return bool(above and below) and not above.rstrip().endswith((".", "?", "!", ":", ";")) \
+        and not _OPENS_ITEM.match(below) and len(unwrap_cell([above, below])) == 1
 
 
 def _split_cells(text: str) -> list[str]:

@@ -131,8 +131,10 @@ def unruled_tables_to_lines(lines: list[RawLine], textpage, page_width: float, a
     tables: list[tuple[float, float, list[str]]] = []  # (top, bottom, the lines to print) of each table
     i = 0
     if open_table is not None:
-        # the running header in the top margin does not fit the table's columns; its next line does
-        while i < len(body) and _in_top_margin(body[i], height) and not _fits(body[i], open_table):
+        # the running header in the top margin does not fit the table's columns, or stands apart from the lines
+        # under it ("OFFICIAL", centred where a column happens to start); the next line does
+        while i < len(body) and _in_top_margin(body[i], height) and (
+                not _fits(body[i], open_table) or _stands_apart(body, i)):
             i += 1
         if i < len(body) and _fits(body[i], open_table) and header_of(body[i], right) is None:  # (a header again: below)
             start = i
@@ -180,6 +182,17 @@ def _goes_on_header(line: list[Run], header: list[Run]) -> bool:
     return len(line) < len(header) and all(
         any(abs(run.left - x) <= 1 for x in starts) and len(run.text.split()) <= 2 and run.text[:1].isalpha()
         and not any(c.isdigit() for c in run.text) and not run.text.endswith(".") for run in line)
+
+
+def _stands_apart(body: list[list[Run]], i: int) -> bool:
+    """A line with a gap under it of more than END_GAP lines: not a table's line (a running header).
+
+    >>> _stands_apart([[Run("OFFICIAL", 280, 315, 810, 816)], [Run("Ask", 65, 200, 769, 778)]], 0)
+    True
+    >>> _stands_apart([[Run("community flood", 65, 259, 741, 750)], [Run("flood barriers", 65, 194, 728, 737)]], 0)
+    False
+    """
+    return i + 1 < len(body) and gap(body[i], body[i + 1]) > END_GAP * (body[i + 1][0].top - body[i + 1][0].bottom)
 
 
 def _in_top_margin(line: list[Run], height: float) -> bool:
