@@ -66,3 +66,23 @@ def test_lower_case_committee_request_in_matters_arising_was_a_decision(tmp_path
         ("Minute 41#1/c2", "assurance", "Mr Faber undertook to discuss with the Complaints Manager how that breakdown "
          "could be presented.", "Minute 41#1/c1", ""),
     ]
+
+
+ASK_ANSWERED_IN_ITS_OWN_SENTENCE = """Ashcombe Borough Council
+Planning Committee
+Minutes of the meeting held on 4 June 2025
+
+Site visits
+
+The Chair asked Members if they wished to hold a site visit before the next meeting but there was no support for a visit.
+"""
+
+
+def test_ask_answered_in_its_own_sentence_was_outstanding(tmp_path: Path) -> None:
+    """Real planning minutes: "The Chairman asked Members if … but there was no support for the proposal"
+    was one request, outstanding; the meeting answered it in the same sentence."""
+    assert linked_rows(tmp_path, "ashcombe-2025-06-planning-minutes.txt", ASK_ANSWERED_IN_ITS_OWN_SENTENCE) == [
+        ("Site visits#1/c1", "request", "The Chair asked Members if they wished to hold a site visit before the next "
+         "meeting", "", "answered"),
+        ("Site visits#1/c2", "assurance", "but there was no support for a visit.", "Site visits#1/c1", ""),
+    ]

@@ -43,6 +43,22 @@ def asked_and_answered(text: str) -> tuple[int, int] | None:
     return None
 
 
+def answered_in_sentence(text: str) -> tuple[int, int] | None:
+    """(end of the ask, start of its answer) when an ask is answered in its own sentence, else None.
+
+    >>> t = "The Chair asked Members if they wished to visit the site but there was no support for a visit."
+    >>> q_end, a_start = answered_in_sentence(t); t[:q_end], t[a_start:]
+    ('The Chair asked Members if they wished to visit the site', 'but there was no support for a visit.')
+    >>> answered_in_sentence("The Chair asked Members if they wished to visit the site.") is None
+    True
+    """
+    for regex in kind_regexes("minuted", "answered_in_sentence"):
+        m = regex.match(text)
+        if m:
+            return m.end("ask"), m.start("answer")
+    return None
+
+
 _ACTION_NOTE = re.compile(r"\(\s*ACTION\s*:")  # "(ACTION: PCO to arrange Members’ briefing sessions.)"
 
 
@@ -95,6 +111,9 @@ def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], s
                 and second_undertaking_at(text):
             note = 0  # "Officers confirmed … and officers would provide that information": two answers
             found = second_undertaking_at(text)
+        elif text and not found and row.kind == "request" and paper.is_minutes and answered_in_sentence(text):
+            note = 0  # "… asked Members if … but there was no support": the ask stays, the refusal answers it
+            found = answered_in_sentence(text)
         ask = sdoc.char_span(start, start + found[0], alignment_mode="contract") if found else None
         answer = sdoc.char_span(start + found[1], end, alignment_mode="contract") if found else None
         if ask is None or answer is None or not len(ask) or not len(answer):
