@@ -1,6 +1,6 @@
 """Questions and their answers as minutes record them in running prose, seen on real minutes.
 
-Three shapes that the sentence-by-sentence rules of `extract` miss:
+Shapes that the sentence-by-sentence rules of `extract` miss:
 
 - **a question and its reply in one numbered paragraph** — "49.2 With regard to question 2,
   Councillor A asked when … . Councillor B confirmed that … He agreed to provide more detail
@@ -12,9 +12,9 @@ Three shapes that the sentence-by-sentence rules of `extract` miss:
   action would be taken" (read as a decision by "noted"), "As a supplementary question
   Councillor A advised that … and sought clarification …" (read as an answer by
   "advised"): a sentence whose subject is a member and which asks is a request;
-- **an answer that carries its own question on its own topic** — "In response to a
-  question concerning the recording of meetings, the Town Clerk advised that …": the ask
-  and its answer, split in two like `extract_split`'s "in terms of …, X advised …".
+- (an answer that carries its own question on its own topic — "In response to a question
+  concerning the recording of meetings, the Town Clerk advised that …" — is split into the
+  ask and its answer by `extract_split`, with "in terms of …, X advised …".)
 
 The wording is data (patterns/minuted.jsonl).  Rows are numbered again in order, as
 `extract_split` does, so commitment ids stay f"{item_id}/c{n}".
@@ -98,19 +98,6 @@ def asks_a_question(text: str) -> bool:
     return _first("question_asked", " ".join(text.split())) is not None
 
 
-def self_asked(text: str) -> tuple[int, int] | None:
-    """(end of the question, start of the answer) of an answer that states its own question's topic.
-
-    >>> t = "In response to a question concerning the hire of the hall, the Town Clerk advised that it was free."
-    >>> q_end, a_start = self_asked(t); t[:q_end], t[a_start:a_start + 14]
-    ('In response to a question concerning the hire of the hall', 'the Town Clerk')
-    >>> self_asked("The Town Clerk advised that the hall was free.") is None
-    True
-    """
-    found = _first("self_asked", text)
-    return (found.end("ask"), found.start("answer")) if found else None
-
-
 def named_question(text: str) -> str | None:
     """What an answer names of the question it answers (who put it, its number, its topic), or None.
 
@@ -151,15 +138,6 @@ def minuted_questions(paper: Paper, item: Item, rows: list[Commitment], sdoc: Do
             out.append(row)
             continue
         text = sdoc.text[start:end]
-        inline = self_asked(text) if row.kind == "assurance" else None
-        if inline is not None:
-            ask, answer = _span(sdoc, start, start + inline[0]), _span(sdoc, start + inline[1], end)
-            if ask is not None and answer is not None:
-                out.append(make_commitment(paper, item, 0, ask, base, "request", None, Context(
-                    modality="asks", actor=paper.committee, addressee=row.actor or "Officers")))
-                out.append(make_commitment(paper, item, 0, answer, base, "assurance", first_cue(answer, weak_ok=True),
-                                           Context(addressee=paper.committee)))
-                continue
         reply = _reply_start(sdoc, start, end) if row.kind != "assurance" else None
         ask = _span(sdoc, start, reply) if reply is not None else None
         answer = _span(sdoc, reply, end) if reply is not None else None

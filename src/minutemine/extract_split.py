@@ -4,8 +4,11 @@ officers would provide that information" split into its two undertakings.
 
 "in terms of how long it was envisaged that the Statutory Direction would remain in force,
 the Assistant Director advised that it would remain in place…" holds what members asked
-and what they were told (corpus/gold/GUIDE.md: two commitments).  The wording that marks
-the split is data (patterns/lead_ins.jsonl, kind `asked_and_answered`).
+and what they were told (corpus/gold/GUIDE.md: two commitments); so does "In response to a
+question concerning the recording of meetings, the Town Clerk advised …" (seen on real
+minutes), an answer that carries its own question and so answers no point before it.  The
+wording that marks the split is data (patterns/lead_ins.jsonl, kind `asked_and_answered`).
+Minutes are split whatever a row's kind; other papers only where the row is an answer.
 """
 
 from __future__ import annotations
@@ -27,10 +30,29 @@ def asked_and_answered(text: str) -> tuple[int, int] | None:
     >>> t = "in terms of how long the Direction would remain in force, the Assistant Director advised that it would."
     >>> q_end, a_start = asked_and_answered(t); t[:q_end], t[a_start:a_start + 22]
     ('in terms of how long the Direction would remain in force', 'the Assistant Director')
+    >>> t = "In response to a question concerning the hire of the hall, the Town Clerk advised that it was free."
+    >>> q_end, a_start = asked_and_answered(t); t[:q_end], t[a_start:a_start + 14]
+    ('In response to a question concerning the hire of the hall', 'the Town Clerk')
     >>> asked_and_answered("The Assistant Director advised that it would remain in place.") is None
     True
     """
     for regex in kind_regexes("lead_ins", "asked_and_answered"):
+        m = regex.match(text)
+        if m:
+            return m.end("ask"), m.start("answer")
+    return None
+
+
+def answered_in_sentence(text: str) -> tuple[int, int] | None:
+    """(end of the ask, start of its answer) when an ask is answered in its own sentence, else None.
+
+    >>> t = "The Chair asked Members if they wished to visit the site but there was no support for a visit."
+    >>> q_end, a_start = answered_in_sentence(t); t[:q_end], t[a_start:]
+    ('The Chair asked Members if they wished to visit the site', 'but there was no support for a visit.')
+    >>> answered_in_sentence("The Chair asked Members if they wished to visit the site.") is None
+    True
+    """
+    for regex in kind_regexes("minuted", "answered_in_sentence"):
         m = regex.match(text)
         if m:
             return m.end("ask"), m.start("answer")
@@ -75,19 +97,23 @@ def second_undertaking_at(text: str) -> tuple[int, int] | None:
 def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], sdoc: Doc,
                              base: int) -> list[Commitment]:
     """The item's rows with every question-and-answer row split in two, numbered again in order."""
-    if not (paper.is_minutes or paper.is_update):
+    if not (paper.is_minutes or paper.is_update or any(row.kind == "assurance" for row in rows)):
         return rows
     out: list[Commitment] = []
     for row in rows:
         start, end = row.char_start - base, row.char_end - base
         text = sdoc.text[start:end] if 0 <= start < end <= len(sdoc.text) else ""
-        found = asked_and_answered(text) if text and paper.is_minutes else None
-        note = action_note_at(text) if text and not found else None
+        found = asked_and_answered(text) if text and (paper.is_minutes or row.kind == "assurance") else None
+        note = action_note_at(text) if text and not found and (paper.is_minutes or paper.is_update) else None
         if note is not None:  # the undertaking minuted under a point is an answer of its own
             found = (len(text[:note].rstrip()), note)
-        elif text and not found and row.kind == "assurance" and second_undertaking_at(text):
+        elif text and not found and row.kind == "assurance" and (paper.is_minutes or paper.is_update) \
+                and second_undertaking_at(text):
             note = 0  # "Officers confirmed … and officers would provide that information": two answers
             found = second_undertaking_at(text)
+        elif text and not found and row.kind == "request" and paper.is_minutes and answered_in_sentence(text):
+            note = 0  # "… asked Members if … but there was no support": the ask stays, the refusal answers it
+            found = answered_in_sentence(text)
         ask = sdoc.char_span(start, start + found[0], alignment_mode="contract") if found else None
         answer = sdoc.char_span(start + found[1], end, alignment_mode="contract") if found else None
         if ask is None or answer is None or not len(ask) or not len(answer):
@@ -96,8 +122,10 @@ def split_asked_and_answered(paper: Paper, item: Item, rows: list[Commitment], s
         if note is not None:
             out.append(row.model_copy(update={"text": " ".join(ask.text.split()), "char_end": base + ask.end_char}))
         else:
+            # the one who answers is the one who was asked
+            asked = row.actor if row.kind == "assurance" and row.actor else "Officers"
             out.append(make_commitment(paper, item, 0, ask, base, "request", None, Context(
-                modality="asks", actor=paper.committee, addressee="Officers")))
+                modality="asks", actor=paper.committee, addressee=asked)))
         out.append(make_commitment(paper, item, 0, answer, base, "assurance", first_cue(answer, weak_ok=True),
                                    Context(addressee=row.addressee if note is not None else paper.committee)))
     if len(out) == len(rows):

@@ -82,6 +82,8 @@ def reply_paragraph_links(rows: Rows, items: list[Item], candidates: dict[int, l
             continue
         here = on_item.get(item.item_id, [])
         if not here:
+            if item.text.strip():
+                before = item  # a paragraph no row was read from may be the answer: the next one follows it, not the ask
             continue
         first = here[0]
         asked = on_item.get(before.item_id, []) if before is not None and before.parent_id == item.parent_id else []
