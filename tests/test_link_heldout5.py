@@ -139,10 +139,6 @@ def test_expected_rows_and_xfails_refer_to_the_fixture():
     check_expected_rows(EXPECTED, XFAIL, CHAINS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linking: the adult skills Board's 'Members asked for a breakdown by district of the £6.2 million still to be "
-    "committed' (June) is taken as a restatement of the Transport Committee's 'Members asked for a breakdown of the "
-    "£6.2 million grant by district' (April): another body, another topic"))
 def test_no_answer_leaves_its_chain(outputs: Outputs):
     crossings = chain_crossings(outputs, CHAINS)
     assert not crossings, "answers linked to a request of an unrelated paper:\n" + "\n".join(crossings)
