@@ -64,11 +64,6 @@ Q6_UNLINKED = (
 # Each reason opens with that stage ("extraction", "extraction (kind)", "segmentation", "linking").
 XFAIL: dict[tuple[str, str, str], str] = {
     # links: Hallowmere, select committee conclusions -> unruled Executive response table (PDF)
-    ("link", "A register of 31 locations was published", "publish, within six months of this report, a register of every location"):
-        "linking (after this session's work, which reads the unruled table's rows): the row's ask cell 'Conclusion 2: "
-        "publish, within six months of the report, a register …' is a request the answer reaches, but it is linked to "
-        "nothing, though the other rows' ask cells restate their recommendations; passed at the start, when the row "
-        "was read straight across and linked by its label",
     ("link", "The emergency planning team wrote to the 47 parish councils",
      "every parish council in an area at risk of flooding be offered help to write a community flood plan"):
         UNRULED_COLUMNS_INTERLEAVED,

@@ -84,6 +84,8 @@ def refers_to_own_paper(text: str) -> bool:
     True
     >>> refers_to_own_paper("It was suggested that the next update report should include the impact on IT")
     False
+    >>> refers_to_own_paper("We recommend that the Executive publish, within six months of this report, a register")
+    False
     """
     return bool(vocabulary_pattern("own_paper").search(text))
 
