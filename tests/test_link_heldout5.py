@@ -86,10 +86,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
      "Does the Commissioner intend to consult the public before any decision is taken on its future?"): Q6_UNLINKED,
     ("link", "The Commissioner will decide what engagement with the public is needed",
      "Does the Commissioner intend to consult the public before any decision is taken on its future?"): Q6_UNLINKED,
-    # statuses: Hallowmere
-    ("status", "", "the date by which the surface water model for Lower Hallow will be complete"):
-        "linking: 'answered' by the response report's background paragraph 1.1 ('The Environment and Communities "
-        "Select Committee published the report of its inquiry …'), which answers nothing; nothing answers point (c)",
     # statuses: Mardenshire
     ("status", "", "What proportion of 999 calls and of 101 calls to Mardenshire Police were abandoned"):
         "extraction missed the answer under 'Q1 - Call handling' (facts, no cue word), so it is 'outstanding'",
@@ -112,10 +108,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "the Director of Transport be asked to write to National Highways on behalf of the Committee"):
         "linking (status): 'answered': the actions sheet's 'Overdue. The letter has been drafted and is awaiting the "
         "Chair's signature.' (not yet done) is read as a full answer",
-    # no_link: Hallowmere
-    ("no_link", "", "the date by which the surface water model for Lower Hallow will be complete"):
-        "linking: the response report's background paragraph 1.1 ('The Environment and Communities Select "
-        "Committee published the report …') is linked to point (c) as its answer",
 }
 
 pytest_generate_tests = parametrize_cases(EXPECTED, XFAIL)
