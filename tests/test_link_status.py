@@ -254,3 +254,12 @@ def test_a_scheduled_step_told_beside_a_fact_was_read_as_a_promise():
     cabling = forum_point("Two of the five lamps were repaired in October 2024. The other three need new cabling, "
                           "which the contractor is due to finish by 31 March 2025.")
     assert cabling["c:forum/7"].status == "partly answered"
+
+
+def test_a_step_awaiting_sign_off_was_counted_as_answered():
+    """Regression: an actions sheet's "Overdue" row, "The letter has been drafted and is awaiting the Chair's
+    signature." (held-out set 5), made the resolution to write the letter `answered`: the letter is not sent."""
+    waiting = forum_point("The consultation leaflet has been drafted and is awaiting the Cabinet Member's approval.")
+    assert waiting["c:forum/7"].status == "partly answered"
+    done = forum_point("The crossing was installed outside the library in May 2025.")
+    assert done["c:forum/7"].status == "answered"

@@ -28,8 +28,9 @@ def defers(text: str) -> bool:
     ...                      "Officers advised that this information would be shared.",
     ...                      "This was suggested as a topic for above Task & Finish Group.",
     ...                      "Officers confirmed that teams had visited the area to carry out the assessments.",
-    ...                      "(ACTION: PCO to arrange Members' briefing sessions.)")]
-    [True, True, True, False, True]
+    ...                      "(ACTION: PCO to arrange Members' briefing sessions.)",
+    ...                      "The letter has been drafted and is awaiting the Chair's signature.")]
+    [True, True, True, False, True, True]
 
     A step fixed in time, told after a fact in the same sentence, is part of the fact, not
     an answer still to come; alone, or after no fact, it still defers:
