@@ -100,11 +100,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("status", "", "Does the Commissioner intend to consult the public before any decision is taken on its future?"):
         "linking: 'outstanding': the two sentences under 'Q6 - Sallowby front counter' are extracted (as actions) "
         "but linked to nothing",
-    # statuses: Ravensholt
-    ("status", "", "A member asked when the cycleway would reopen"):
-        "linking (status): 'partly answered': the reply in the same minute ('… replied that the repairs would be "
-        "finished by the end of April and that the cycleway would reopen on 3 May 2024', a full answer) is linked but "
-        "counted as a part answer",
 }
 
 pytest_generate_tests = parametrize_cases(EXPECTED, XFAIL)
