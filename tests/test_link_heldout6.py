@@ -215,11 +215,6 @@ def test_expected_rows_and_xfails_refer_to_the_fixture():
     check_expected_rows(EXPECTED, XFAIL, CHAINS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linking: the Education Committee's 'Members asked to be provided with the cost per pupil of the school meals "
-    "service compared with other rural mainland councils' (January) is taken as a restatement of the working "
-    "group's ask c) 'the cost per pupil of school transport in Glenmorven compared with other rural mainland "
-    "councils' (November): another body, another topic"))
 def test_no_answer_leaves_its_chain(outputs: Outputs):
     crossings = chain_crossings(outputs, CHAINS)
     assert not crossings, "answers linked to a request of an unrelated paper:\n" + "\n".join(crossings)

@@ -79,3 +79,23 @@ def test_a_background_paragraph_about_as_like_two_asks_does_not_share_the_ask_of
     similarity[0] = [0.24, 0.05, 0.13]
     gain[0] = [0.24, 0.0, 0.0]
     assert _with_shared_asks(units, asks, similarity, gain, aligned) == [([0], 10), *aligned]
+
+
+def test_a_background_paragraph_telling_of_the_asks_answered_the_one_left_unanswered():
+    """Regression: a response report's background ("1.1 The Select Committee published the report of its inquiry
+    … The report made seven recommendations and asked for information on three further points", held-out set 5)
+    was aligned, by order, with the one ask nothing answered, and that ask read as answered.  A paragraph that only
+    tells of the paper it answers answers none of its asks; one that decides on them still does."""
+    minute = call_in_minute()
+    record = Paper("record", "2024-11-27", body="Wexcombe Borough Council")
+    record.add("1.1", "The Overview and Scrutiny Committee considered the call-in on 22 October 2024 and made three "
+                      "requests: Thursday evening opening, borrowing without a card, and publishing the equality "
+                      "impact assessment of the decision.", "paragraph", "assurance")
+    record.add("2.1", "Thursday evenings: the library will open on Thursdays from 12 noon to 8 pm, instead of "
+                      "closing all day.", "paragraph", "assurance")
+    record.add("2.2", "Borrowing without a card: residents may borrow without a library card during their first "
+                      "three months of membership.", "paragraph", "assurance")
+    linked, _ = run(minute, record)
+    assert linked["c:record/1.1"].answers == ""
+    assert linked["c:callin/c"].status == "outstanding"
+    assert [linked[f"c:record/{n}"].answers for n in ("2.1", "2.2")] == ["c:callin/a", "c:callin/b"]

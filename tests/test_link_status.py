@@ -254,3 +254,31 @@ def test_a_scheduled_step_told_beside_a_fact_was_read_as_a_promise():
     cabling = forum_point("Two of the five lamps were repaired in October 2024. The other three need new cabling, "
                           "which the contractor is due to finish by 31 March 2025.")
     assert cabling["c:forum/7"].status == "partly answered"
+
+
+def test_a_step_awaiting_sign_off_was_counted_as_answered():
+    """Regression: an actions sheet's "Overdue" row, "The letter has been drafted and is awaiting the Chair's
+    signature." (held-out set 5), made the resolution to write the letter `answered`: the letter is not sent."""
+    waiting = forum_point("The consultation leaflet has been drafted and is awaiting the Cabinet Member's approval.")
+    assert waiting["c:forum/7"].status == "partly answered"
+    done = forum_point("The crossing was installed outside the library in May 2025.")
+    assert done["c:forum/7"].status == "answered"
+
+
+def test_a_reply_naming_the_day_asked_for_was_counted_as_a_promise():
+    """Regression: "A member asked when the cycleway would reopen", answered "… the cycleway would reopen on 3 May
+    2024" (held-out set 5), was `partly answered`: a date in the future is what a "when" asks for.  A reply with
+    no date is still a promise."""
+    def status(reply: str, dates: list[str]) -> str:
+        minutes = Paper("forum", "2025-03-12", body="Rudleigh City Council")
+        point = minutes.add("7", "A resident asked when the footbridge on Mill Lane would reopen.", "request",
+                            "request")
+        minutes.add("7/1", reply, "response", "assurance", parent=point, dates=dates)
+        return run(minutes)[0]["c:forum/7"].status
+
+    assert status("The Head of Highways replied that the resurfacing would be finished by the end of June and "
+                  "that the footbridge would reopen on 14 July 2025.",
+                  ["2025-07-14"]) == "answered"
+    assert status("The Head of Highways replied that the resurfacing would be finished in the summer and that the "
+                  "footbridge would reopen after that.",
+                  []) == "partly answered"

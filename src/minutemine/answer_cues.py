@@ -28,8 +28,9 @@ def defers(text: str) -> bool:
     ...                      "Officers advised that this information would be shared.",
     ...                      "This was suggested as a topic for above Task & Finish Group.",
     ...                      "Officers confirmed that teams had visited the area to carry out the assessments.",
-    ...                      "(ACTION: PCO to arrange Members' briefing sessions.)")]
-    [True, True, True, False, True]
+    ...                      "(ACTION: PCO to arrange Members' briefing sessions.)",
+    ...                      "The letter has been drafted and is awaiting the Chair's signature.")]
+    [True, True, True, False, True, True]
 
     A step fixed in time, told after a fact in the same sentence, is part of the fact, not
     an answer still to come; alone, or after no fact, it still defers:
@@ -83,6 +84,8 @@ def refers_to_own_paper(text: str) -> bool:
     >>> refers_to_own_paper("That the Committee for Transport and Connectivity notes this update report")
     True
     >>> refers_to_own_paper("It was suggested that the next update report should include the impact on IT")
+    False
+    >>> refers_to_own_paper("We recommend that the Executive publish, within six months of this report, a register")
     False
     """
     return bool(vocabulary_pattern("own_paper").search(text))

@@ -42,7 +42,8 @@ from collections import defaultdict
 
 from .link_cited import cited_entry_links
 from .link_choose import (assign_restatements, break_mutual_links, drop_lone_restatements, keep_to_cited_papers,
-                          keep_to_the_minute_cited, one_reply_per_paper, rank)
+                          keep_to_the_minute_cited, one_reply_per_paper, rank,
+                          restate_other_bodies_only_when_named)
 from .link_inline import drop_sequence_to_other_questions, minuted_links
 from .link_listed import drop_restated_public_questions
 from .link_numbered import numbered_reply_links
@@ -125,6 +126,7 @@ def link_commitments(documents: list[DocumentRow], items: list[Item], commitment
     candidates = drop_sequence_to_other_questions(rows, candidates)
     candidates = keep_to_cited_papers(rows, candidates)
     candidates = keep_to_the_minute_cited(rows, candidates)
+    candidates = restate_other_bodies_only_when_named(rows, candidates, {d.doc_id: d.body for d in documents})
     candidates = one_reply_per_paper(rows, candidates, items_by_id)
     candidates = assign_restatements(rows, candidates, restatement_sure)
     candidates = drop_lone_restatements(rows, candidates, min_restated=MIN_RESTATED, alone=RESTATEMENT_ALONE,

@@ -122,6 +122,29 @@ def keep_to_cited_papers(rows: Rows, candidates: dict[int, list[Candidate]]) -> 
     return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
 
 
+def restate_other_bodies_only_when_named(rows: Rows, candidates: dict[int, list[Candidate]],
+                                         body_of: dict[str, str]) -> dict[int, list[Candidate]]:
+    """Between papers not known to be of one body, a restatement by wording needs the later paper to name the earlier.
+
+    Two bodies of one authority ask for alike things on other topics: a Board's "Members asked for a
+    breakdown by district of the £6.2 million still to be committed" (adult skills) is not its Transport
+    Committee's "breakdown of the £6.2 million grant by district" put again.  A paper that takes up another
+    body's asks says so: an actions sheet lists each action's meeting day, a response report dates the
+    report it answers (the day it names anywhere, rows.named).  Papers of one known council (the deck and the
+    scrutiny minute) keep restating by wording alone.  Links made from structure are not touched.
+    """
+    def keep(s: int, cand: Candidate) -> bool:
+        later, earlier = rows.commitments[s].doc_id, rows.commitments[cand.target].doc_id
+        if cand.method != "restatement" or later == earlier:
+            return True
+        body = body_of.get(later, "")
+        if body and body == body_of.get(earlier):
+            return True
+        return earlier in rows.cited.get(later, ()) or earlier in rows.named.get(later, ())
+
+    return {s: [c for c in cands if keep(s, c)] for s, cands in candidates.items()}
+
+
 def keep_to_the_minute_cited(rows: Rows, candidates: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
     """An action log's line that cites a minute ("Minute 23(d): visit to the crisis house") restates, by wording,
     only an ask of that minute: not a letter's "You asked whether the Council will continue to fund the crisis

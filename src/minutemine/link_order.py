@@ -57,17 +57,39 @@ def reply_order_links(rows: Rows, items: list[Item], documents: list[DocumentRow
             asks_of[c.doc_id].append(r)
     for doc in sorted(cited):
         units = [unit for unit in units_of.get(doc, {}).values()
-                 if any(rows.role[r] in ANSWERING for r in unit)]
+                 if any(rows.role[r] in ANSWERING and not tells_of_the_report(rows.commitments[r].text)
+                        for r in unit)]
         for asked in sorted(cited[doc]):
             asks = asks_of.get(asked, [])
             if len(units) * len(asks) > MAX_CELLS or min(len(units), len(asks)) < MIN_ALIGNED:
                 continue
             for unit, ask in _aligned_in_blocks(rows, units, asks):
                 for r in unit:
-                    if rows.role[r] in ANSWERING:
+                    if rows.role[r] in ANSWERING and not tells_of_the_report(rows.commitments[r].text):
                         yield r, ask, "order", ORDER_SCORE
                     elif rows.role[r] in ASKING and vocabulary_pattern("quotes_ask").search(rows.commitments[r].text):
                         yield r, ask, "restatement", ORDER_SCORE
+
+
+def tells_of_the_report(text: str) -> bool:
+    """Whether a reply paper's paragraph only tells of the paper it answers, and so answers none of its asks.
+
+    A response report opens with background ("The Committee published the report of its inquiry on 17
+    January 2024.  The report made seven recommendations …"): it is in order before the answers, and a
+    little like the first or last ask, but it tells of the asks.  One that decides on them answers.
+
+    >>> tells_of_the_report("The Select Committee published the report of its inquiry on 17 January 2024. "
+    ...                     "The report made seven recommendations to the Executive.")
+    True
+    >>> tells_of_the_report("At its meeting on 13 May the Panel considered the report of its task group.")
+    True
+    >>> tells_of_the_report("The Cabinet considered the Panel's report and accepted all of its recommendations.")
+    False
+    >>> tells_of_the_report("A register of 31 locations was published on the Council's website on 2 April 2024.")
+    False
+    """
+    return bool(vocabulary_pattern("tells_of_the_report").search(text)) and \
+        not vocabulary_pattern("decides_on_asks").search(text)
 
 
 def _aligned_in_blocks(rows: Rows, units: list[list[int]], asks: list[int]) -> list[tuple[list[int], int]]:

@@ -20,6 +20,7 @@ from .asked_actions import does_the_asked_action
 from .answer_cues import (confirms_what_was_asked, is_just_a_name, is_person_name, only_notes, reads_as_done,
                           refers_to_own_paper, same_body)
 from .link_numbered import REPLY_HEADING_MAX_CHARS, list_number, reply_number
+from .link_order import tells_of_the_report
 from .link_rows import ASKING, KINDS, Rows
 from .models import Commitment, DocumentRow, Item
 from .similarity import AllowedPairs, TextIndex, nearest_targets, normalise_for_matching, topic_stems
@@ -237,6 +238,8 @@ def _score_pair(rows: Rows, s: int, t: int, similarity: float,
         return "restatement", score, False
     if source_role in ASKING:
         return None  # an ask that neither restates nor comes from the body asked answers nothing
+    if source_role in ("assurance", "action") and tells_of_the_report(a.text):
+        return None  # background that tells of the asking paper ("The Committee published the report …") answers none
     return ("tfidf+structure" if evidence else "tfidf"), score, False
 
 

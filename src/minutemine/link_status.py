@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .answer_cues import asks_for_assurance, declines_part, defers, only_undertakes, second_part_unanswered
+from .answer_cues import (asks_for_assurance, declines_part, defers, only_undertakes, second_part_unanswered,
+                          vocabulary_pattern)
 from .asked_actions import grants_the_ask
 from .link_rows import ASKING, Candidate, Rows, ancestors
 from .models import Item
@@ -94,9 +95,12 @@ def gives_an_answer(rows: Rows, answers: list[int], request: str = "") -> bool:
     texts = [rows.commitments[a].text for a in answers]
     deferrals = [a for a, text in zip(answers, texts) if defers(text)]
     future_is_the_answer = asks_for_assurance(request)
+    # "asked when the cycleway would reopen": a reply that names the day ("would reopen on 3 May 2024") gives
+    # what was asked, though it speaks of the future.
+    asks_a_date = bool(vocabulary_pattern("asks_when").search(request))
     facts = [a for a, text in zip(answers, texts)
              if a not in deferrals and (future_is_the_answer or not only_undertakes(text)
-                                        or grants_the_ask(text, request))]
+                                        or grants_the_ask(text, request) or asks_a_date and rows.dates[a])]
     if not facts:
         return False
     day = rows.meeting
