@@ -36,11 +36,7 @@ def asked_and_answered(text: str) -> tuple[int, int] | None:
     >>> asked_and_answered("The Assistant Director advised that it would remain in place.") is None
     True
     """
-    for regex in kind_regexes("lead_ins", "asked_and_answered"):
-        m = regex.match(text)
-        if m:
-            return m.end("ask"), m.start("answer")
-    return None
+    return _ask_and_answer("lead_ins", "asked_and_answered", text)
 
 
 def answered_in_sentence(text: str) -> tuple[int, int] | None:
@@ -52,7 +48,12 @@ def answered_in_sentence(text: str) -> tuple[int, int] | None:
     >>> answered_in_sentence("The Chair asked Members if they wished to visit the site.") is None
     True
     """
-    for regex in kind_regexes("minuted", "answered_in_sentence"):
+    return _ask_and_answer("minuted", "answered_in_sentence", text)
+
+
+def _ask_and_answer(patterns: str, kind: str, text: str) -> tuple[int, int] | None:
+    """(end of group "ask", start of group "answer") of the first of the kind's patterns that matches."""
+    for regex in kind_regexes(patterns, kind):
         m = regex.match(text)
         if m:
             return m.end("ask"), m.start("answer")

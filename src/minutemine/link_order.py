@@ -56,16 +56,16 @@ def reply_order_links(rows: Rows, items: list[Item], documents: list[DocumentRow
         if rows.role[r] in ASKING and not only_notes(c.text) and not rows.says_names_only(r):
             asks_of[c.doc_id].append(r)
     for doc in sorted(cited):
-        units = [unit for unit in units_of.get(doc, {}).values()
-                 if any(rows.role[r] in ANSWERING and not tells_of_the_report(rows.commitments[r].text)
-                        for r in unit)]
+        answering = {r for unit in units_of.get(doc, {}).values() for r in unit
+                     if rows.role[r] in ANSWERING and not tells_of_the_report(rows.commitments[r].text)}
+        units = [unit for unit in units_of.get(doc, {}).values() if any(r in answering for r in unit)]
         for asked in sorted(cited[doc]):
             asks = asks_of.get(asked, [])
             if len(units) * len(asks) > MAX_CELLS or min(len(units), len(asks)) < MIN_ALIGNED:
                 continue
             for unit, ask in _aligned_in_blocks(rows, units, asks):
                 for r in unit:
-                    if rows.role[r] in ANSWERING and not tells_of_the_report(rows.commitments[r].text):
+                    if r in answering:
                         yield r, ask, "order", ORDER_SCORE
                     elif rows.role[r] in ASKING and vocabulary_pattern("quotes_ask").search(rows.commitments[r].text):
                         yield r, ask, "restatement", ORDER_SCORE
